@@ -1,0 +1,182 @@
+/** The command line: flags become one options object; the API does the work; returns an exit code. */
+
+import { Command, CommanderError, Option } from 'commander';
+import { build, check, type OutputFormat, type RunResult } from './api.js';
+import { BROWSER_ENV } from './browser.js';
+import { detectLang, parseLang } from './locale.js';
+import type { Lang } from './messages.js';
+import { formatRun } from './reporter.js';
+import { VERSION } from './version.js';
+
+/** Streams the CLI writes to; tests pass their own. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+};
+
+const text = {
+  'zh-CN': {
+    description: '年报：把 YAML 写成的政府信息公开工作年度报告检查并生成 HTML 与 PDF。',
+    check: '检查报告文件（不启动浏览器）',
+    build: '检查并生成 PDF 与 HTML',
+    files: '报告文件（.yaml）',
+    outDir: '输出文件夹',
+    format: '输出格式，逗号分隔：pdf,html',
+    browser: `浏览器可执行文件路径（也可用环境变量 ${BROWSER_ENV[0]}）`,
+    profile: '报告格式名称或文件夹，覆盖文件中的 profile',
+    localFonts: '优先使用本机安装的公文字体（仿宋_GB2312、方正小标宋），没有时用内置字体',
+    timeout: '每份文档的打印超时（毫秒）',
+    lang: '提示语言：zh-CN 或 en（默认随系统语言）',
+    noColor: '不使用颜色',
+    help: '显示帮助',
+    version: '显示版本号',
+    titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' } as Record<string, string>,
+    badFormat: (v: string) => `--format 只能是 pdf、html 或 pdf,html，而不是“${v}”。`,
+    badLang: (v: string) => `--lang 只能是 zh-CN 或 en，而不是“${v}”。`,
+    badTimeout: (v: string) => `--timeout 应为正整数（毫秒），而不是“${v}”。`,
+    noBrowser: `找不到 Chrome/Chromium 浏览器。请安装（Debian/Ubuntu：sudo apt-get install chromium），或用 --browser <路径> 或环境变量 ${BROWSER_ENV[0]} 指定。`,
+    launchFailed: (m: string) => `浏览器无法启动：${m}`,
+    failed: (m: string) => `nianbao 运行失败：${m}`,
+  },
+  en: {
+    description: 'nianbao: check annual government-information-disclosure reports written in YAML and build them to HTML and PDF.',
+    check: 'check report files (no browser is started)',
+    build: 'check report files and write PDF and HTML',
+    files: 'report files (.yaml)',
+    outDir: 'output folder',
+    format: 'output formats, comma-separated: pdf,html',
+    browser: `path of a Chrome/Chromium executable (or set ${BROWSER_ENV[0]})`,
+    profile: 'profile name or folder, overriding the file\'s profile',
+    localFonts: 'prefer locally installed official faces (仿宋_GB2312, 方正小标宋) over the bundled fonts',
+    timeout: 'print timeout per document, in milliseconds',
+    lang: 'message language: zh-CN or en (default: from the locale)',
+    noColor: 'no colours',
+    help: 'show help',
+    version: 'show the version',
+    titles: {} as Record<string, string>,
+    badFormat: (v: string) => `--format takes pdf, html or pdf,html, not "${v}".`,
+    badLang: (v: string) => `--lang takes zh-CN or en, not "${v}".`,
+    badTimeout: (v: string) => `--timeout takes a positive whole number of milliseconds, not "${v}".`,
+    noBrowser: `No Chrome/Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium), or name it with --browser <path> or ${BROWSER_ENV[0]}.`,
+    launchFailed: (m: string) => `The browser could not start: ${m}`,
+    failed: (m: string) => `nianbao failed: ${m}`,
+  },
+};
+
+/** A bad flag value; reported in one sentence with exit code 2. */
+class UsageError extends Error {}
+
+/** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  const langFlag = readLangFlag(argv);
+  const lang: Lang = (langFlag && parseLang(langFlag)) || detectLang(undefined, io.env);
+  const t = text[lang];
+  let exitCode = 0;
+  const useColor = (opts: { color?: boolean }) =>
+    opts.color !== false && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.isTTY);
+
+  const program = new Command('nianbao')
+    .description(t.description)
+    .version(VERSION, '-V, --version', t.version)
+    .helpOption('-h, --help', t.help)
+    .addOption(new Option('--lang <lang>', t.lang))
+    .option('--no-color', t.noColor)
+    .configureHelp({ styleTitle: (title) => t.titles[title] ?? title })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError(false);
+  program.addHelpCommand(false);
+
+  const report = (run: RunResult, command: 'check' | 'build', opts: { color?: boolean }) => {
+    const color = useColor({ ...program.opts(), ...opts });
+    io.stdout(`${formatRun(run, { lang, color, command })}\n`);
+    if (run.error) io.stderr(`${toolErrorSentence(run.error, lang)}\n`);
+    exitCode = run.exitCode;
+  };
+
+  program
+    .command('check')
+    .description(t.check)
+    .argument('<files...>', t.files)
+    .option('--profile <name-or-folder>', t.profile)
+    .helpOption('-h, --help', t.help)
+    .action(async (files: string[], opts: { profile?: string }) => {
+      report(await check(files, opts.profile ? { profile: opts.profile } : {}), 'check', {});
+    });
+
+  program
+    .command('build')
+    .description(t.build)
+    .argument('<files...>', t.files)
+    .option('-o, --out-dir <folder>', t.outDir, 'out')
+    .option('--format <formats>', t.format, 'pdf,html')
+    .option('--browser <path>', t.browser)
+    .option('--profile <name-or-folder>', t.profile)
+    .option('--local-fonts', t.localFonts)
+    .option('--timeout <ms>', t.timeout)
+    .helpOption('-h, --help', t.help)
+    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; profile?: string; localFonts?: boolean; timeout?: string }) => {
+      const formats = parseFormats(opts.format);
+      if (!formats) throw new UsageError(t.badFormat(opts.format));
+      const timeoutMs = opts.timeout === undefined ? undefined : Number(opts.timeout);
+      if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new UsageError(t.badTimeout(opts.timeout!));
+      const run = await build(files, {
+        outDir: opts.outDir,
+        formats,
+        ...(opts.browser ? { browser: opts.browser } : {}),
+        ...(opts.profile ? { profile: opts.profile } : {}),
+        ...(opts.localFonts ? { localFonts: true } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
+      report(run, 'build', {});
+    });
+
+  try {
+    if (langFlag !== undefined && !parseLang(langFlag)) throw new UsageError(t.badLang(langFlag));
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; every usage mistake is exit 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`${t.failed((error as Error)?.stack ?? String(error))}\n`);
+    return 2;
+  }
+}
+
+function readLangFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--lang') return argv[i + 1] ?? '';
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+function parseFormats(value: string): OutputFormat[] | undefined {
+  const parts = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!parts.length || parts.some((p) => p !== 'pdf' && p !== 'html')) return undefined;
+  return [...new Set(parts)] as OutputFormat[];
+}
+
+/** One sentence for a failure of the tool itself (exit code 2). */
+function toolErrorSentence(error: Error, lang: Lang): string {
+  const t = text[lang];
+  if (error.name === 'NoBrowserError') return t.noBrowser;
+  if (error.name === 'BrowserLaunchError') return t.launchFailed(error.message);
+  return t.failed(error.message);
+}

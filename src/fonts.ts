@@ -1,0 +1,154 @@
+/**
+ * Bundled fonts for the PDF. They come from npm packages with TrueType outlines, which Chromium
+ * embeds as CID TrueType subsets (CFF fonts such as Debian's Noto CJK become Type 3, which print
+ * shops and archives reject). Each font is cut down once, in Node, to the characters a document
+ * uses, and inlined as a data: URL, so the page needs no file access and looks the same on any
+ * machine whatever fonts it has installed.
+ */
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import subsetFont from 'subset-font';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+
+/** One bundled face: a whole font file, or a font split into unicode-range chunks by a CSS file. */
+interface FaceSource {
+  readonly family: string;
+  readonly weight: number;
+  readonly file?: string;
+  readonly chunksCss?: string;
+}
+
+/**
+ * Stand-ins for the official faces (GB/T 9704 §7.3): 小标宋 → Noto Serif SC Bold, 仿宋 →
+ * Noto Serif SC (no free 仿宋 is on npm), 黑体 → Noto Sans SC, 楷体 → LXGW WenKai.
+ */
+function bundledFaces(): FaceSource[] {
+  const serif = packageDir('@expo-google-fonts/noto-serif-sc');
+  const sans = packageDir('@expo-google-fonts/noto-sans-sc');
+  const kai = packageDir('lxgw-wenkai-webfont');
+  return [
+    { family: 'NB Title', weight: 400, file: join(serif, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+    { family: 'NB Serif', weight: 400, file: join(serif, '400Regular', 'NotoSerifSC_400Regular.ttf') },
+    { family: 'NB Serif', weight: 700, file: join(serif, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+    { family: 'NB Sans', weight: 400, file: join(sans, '400Regular', 'NotoSansSC_400Regular.ttf') },
+    { family: 'NB Kai', weight: 400, chunksCss: join(kai, 'lxgwwenkai-regular.css') },
+  ];
+}
+
+/** Font choices for the PDF: bundled faces, or (opt-in) the official faces when installed. */
+function fontVariables(localFonts: boolean): string {
+  const local = (names: string) => (localFonts ? `${names}, ` : '');
+  return `:root {
+  --nb-font-title: ${local('"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S"')}"NB Title";
+  --nb-font-body: ${local('"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"')}"NB Serif";
+  --nb-font-hei: ${local('"黑体", "SimHei"')}"NB Sans";
+  --nb-font-kai: ${local('"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"')}"NB Kai";
+}`;
+}
+
+/** Characters every document may show besides its own text: page numbers and ASCII. */
+const ALWAYS = '— 0123456789' + Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
+/** Options for building the PDF's font CSS. */
+export interface FontOptions {
+  /** Prefer locally installed official faces (仿宋_GB2312, 方正小标宋) over the bundled ones. */
+  readonly localFonts?: boolean;
+}
+
+/**
+ * Builds the CSS that makes a document use the bundled fonts: @font-face rules holding subsets
+ * for exactly the characters in `text`, and the font variables the base CSS reads.
+ */
+export async function fontCssFor(text: string, options: FontOptions = {}): Promise<string> {
+  const chars = uniqueChars(text + ALWAYS);
+  const rules: string[] = [];
+  for (const face of bundledFaces()) {
+    if (face.file) {
+      rules.push(fontFace(face, await subsetFile(face.file, chars)));
+    } else if (face.chunksCss) {
+      for (const chunk of chunksFor(face.chunksCss, chars)) {
+        rules.push(fontFace(face, await subsetFile(chunk.file, chunk.chars), unicodeRange(chunk.chars)));
+      }
+    }
+  }
+  return `${rules.join('\n')}\n${fontVariables(options.localFonts ?? false)}`;
+}
+
+function fontFace(face: FaceSource, data: Buffer, range?: string): string {
+  return `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; font-display: block; src: url(data:font/ttf;base64,${data.toString('base64')}) format("truetype");${range ? ` unicode-range: ${range};` : ''} }`;
+}
+
+const fileCache = new Map<string, Buffer>();
+
+function readCached(file: string): Buffer {
+  let data = fileCache.get(file);
+  if (!data) {
+    data = readFileSync(file);
+    fileCache.set(file, data);
+  }
+  return data;
+}
+
+async function subsetFile(file: string, chars: string): Promise<Buffer> {
+  return subsetFont(readCached(file), chars, { targetFormat: 'sfnt' });
+}
+
+interface Chunk {
+  readonly file: string;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+const chunkCache = new Map<string, Chunk[]>();
+
+/** Reads the unicode-range chunks of a split web font from its CSS. */
+function readChunks(cssFile: string): Chunk[] {
+  let chunks = chunkCache.get(cssFile);
+  if (chunks) return chunks;
+  const css = readFileSync(cssFile, 'utf8');
+  chunks = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
+    const body = m[1] ?? '';
+    const url = /url\(['"]?([^'")]+\.woff2)['"]?\)/.exec(body)?.[1];
+    const range = /unicode-range:\s*([^;}]+)/.exec(body)?.[1];
+    if (!url || !range) return [];
+    const ranges = range.split(',').map((part): [number, number] => {
+      const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)];
+    });
+    return [{ file: join(dirname(cssFile), url), ranges }];
+  });
+  chunkCache.set(cssFile, chunks);
+  return chunks;
+}
+
+/** The chunks of a split font that hold some of `chars`, each with the characters it holds. */
+function chunksFor(cssFile: string, chars: string): { file: string; chars: string }[] {
+  const out = new Map<string, string>();
+  const chunks = readChunks(cssFile);
+  for (const ch of chars) {
+    const cp = ch.codePointAt(0)!;
+    const chunk = chunks.find((c) => c.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
+    if (chunk) out.set(chunk.file, (out.get(chunk.file) ?? '') + ch);
+  }
+  return [...out.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([file, cs]) => ({ file, chars: cs }));
+}
+
+function uniqueChars(text: string): string {
+  return [...new Set(text)].sort().join('');
+}
+
+/** A compact CSS unicode-range for a set of characters. */
+function unicodeRange(chars: string): string {
+  const cps = [...chars].map((c) => c.codePointAt(0)!).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < cps.length; i++) {
+    const start = cps[i]!;
+    while (i + 1 < cps.length && cps[i + 1] === cps[i]! + 1) i++;
+    const end = cps[i]!;
+    parts.push(start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`);
+  }
+  return parts.join(', ');
+}

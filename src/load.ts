@@ -1,0 +1,109 @@
+/** The reading edge: from a path to a parsed, validated report (or its diagnostics). */
+
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { decodeText } from './decode.js';
+import type { Diagnostic } from './diagnostics.js';
+import { loadProfile, ProfileError, resolveProfileDir, builtinProfiles, type Profile } from './profile.js';
+import { diagnosticAt, sourceFromText, type SourceFile } from './source.js';
+import { validateReport, type Validated } from './validate.js';
+import { parseYaml } from './yaml.js';
+
+/** Reports larger than this are refused before parsing (a real one is a few hundred KB). */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** Options that decide how a report is read and checked. */
+export interface LoadOptions {
+  /** Profile name or folder that overrides the report's own `profile` (relative to the cwd). */
+  readonly profile?: string;
+}
+
+/** A loaded report: its source, the profile it was checked against, and the outcome. */
+export interface Loaded extends Validated {
+  readonly source?: SourceFile;
+  readonly profile?: Profile;
+}
+
+/** Profiles loaded in one run, by folder, so a batch reads each profile once. */
+export type ProfileCache = Map<string, Profile>;
+
+/** Reads, decodes, parses and validates one report file. Never throws for bad input. */
+export async function loadReport(path: string, options: LoadOptions = {}, profiles: ProfileCache = new Map()): Promise<Loaded> {
+  const read = await readSource(path);
+  if (!read.source) return { diagnostics: read.diagnostics };
+  const source = read.source;
+  const { parsed, diagnostics: yamlDiagnostics } = parseYaml(source);
+  if (!parsed) return { source, diagnostics: [...read.diagnostics, ...yamlDiagnostics] };
+
+  const doc = parsed.value as Record<string, unknown> | null;
+  const ref = options.profile ?? (typeof doc?.profile === 'string' ? doc.profile : undefined);
+  const baseDir = options.profile ? process.cwd() : dirname(resolve(path));
+  const profileResult = ref === undefined ? undefined : openProfile(ref, baseDir, profiles);
+  const profileDiagnostics: Diagnostic[] =
+    profileResult instanceof ProfileError
+      ? [
+          diagnosticAt(
+            source,
+            parsed.spans.get('/profile')?.start,
+            profileResult.kind === 'not-found' ? 'NB3006' : 'NB3007',
+            'error',
+            { profile: profileResult.profile, available: builtinProfiles().join(', '), reason: profileResult.reason },
+            '/profile',
+          ),
+        ]
+      : [];
+  const profile = profileResult instanceof ProfileError ? undefined : profileResult;
+  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE);
+  const diagnostics = [...read.diagnostics, ...profileDiagnostics, ...validated.diagnostics];
+  if (!profile || !validated.report) return { source, diagnostics, ...(profile ? { profile } : {}) };
+  return { source, profile, report: validated.report, diagnostics };
+}
+
+/** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
+const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], template: '', partials: {}, css: '' };
+
+function openProfile(ref: string, baseDir: string, profiles: ProfileCache): Profile | ProfileError {
+  try {
+    const dir = resolveProfileDir(ref, baseDir);
+    let profile = profiles.get(dir);
+    if (!profile) {
+      profile = loadProfile(dir);
+      profiles.set(dir, profile);
+    }
+    return profile;
+  } catch (error) {
+    if (error instanceof ProfileError) return error;
+    throw error;
+  }
+}
+
+/** Reads and decodes a file; problems with the file itself become diagnostics. */
+export async function readSource(path: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const fileDiagnostic = (code: string, params: Record<string, string> = {}): Diagnostic => ({ code, severity: 'error', file: path, params });
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { diagnostics: [fileDiagnostic('NB1002')] };
+    if (info.size > MAX_INPUT_BYTES) {
+      return { diagnostics: [fileDiagnostic('NB1007', { size: megabytes(info.size), limit: megabytes(MAX_INPUT_BYTES) })] };
+    }
+    const bytes = await readFile(path);
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { diagnostics: [fileDiagnostic('NB1006')] };
+    const source = sourceFromText(path, decoded.text);
+    if (decoded.text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(decoded.text)) {
+      return { diagnostics: [fileDiagnostic('NB1004')] };
+    }
+    const diagnostics: Diagnostic[] =
+      decoded.encoding === 'utf-8' ? [] : [{ code: 'NB1005', severity: 'warning', file: path, params: { encoding: decoded.encoding.toUpperCase() } }];
+    return { source, diagnostics };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { diagnostics: [fileDiagnostic('NB1001')] };
+    if (code === 'EISDIR') return { diagnostics: [fileDiagnostic('NB1002')] };
+    return { diagnostics: [fileDiagnostic('NB1003', { reason: code ?? String(error) })] };
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,96 @@
+/** Renders a validated report to one self-contained HTML document through its profile's template. */
+
+import Handlebars from 'handlebars';
+import type { Inline } from './narrative.js';
+import type { Report, Section } from './model.js';
+import type { Profile } from './profile.js';
+
+/** What the HTML is for: the website (system fonts) or the PDF (bundled fonts). */
+export interface RenderOptions {
+  /** Extra CSS appended after the profile's (the PDF's @font-face rules and font choices). */
+  readonly fontCss?: string;
+  /** nianbao's version, written in the generator meta tag. */
+  readonly version: string;
+}
+
+const { escapeExpression } = Handlebars.Utils;
+
+interface SectionView {
+  readonly id: string;
+  readonly level: number;
+  readonly tag: string;
+  readonly number: string;
+  readonly heading: string;
+  readonly runIn: boolean;
+  readonly paragraphs: readonly { html: string }[];
+  readonly sections: readonly SectionView[];
+}
+
+const compiled = new WeakMap<Profile, Handlebars.TemplateDelegate>();
+
+/** Compiles a profile's template and partials once, in a Handlebars instance of its own. */
+function templateOf(profile: Profile): Handlebars.TemplateDelegate {
+  let template = compiled.get(profile);
+  if (!template) {
+    const hb = Handlebars.create();
+    for (const [name, source] of Object.entries(profile.partials)) hb.registerPartial(name, source);
+    template = hb.compile(profile.template, { strict: false, noEscape: false });
+    compiled.set(profile, template);
+  }
+  return template;
+}
+
+/** Renders the report to an HTML string. Pure: the same inputs give the same bytes. */
+export function renderHtml(report: Report, profile: Profile, options: RenderOptions): string {
+  return templateOf(profile)(
+    {
+      lang: 'zh-CN',
+      version: options.version,
+      css: profile.css + (options.fontCss ? `\n${options.fontCss}` : ''),
+      report: {
+        title: report.title,
+        organization: report.organization,
+        signature: report.signature,
+        year: report.year,
+        date: report.date ? formatChineseDate(report.date) : '',
+        published: report.published ?? '',
+      },
+      intro: report.intro.map((p) => ({ html: inlineHtml(p.runs) })),
+      sections: report.sections.map(sectionView),
+    },
+    // Prototype access stays off (Handlebars' default since 4.6); templates see plain data only.
+    { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+  );
+}
+
+function sectionView(section: Section): SectionView {
+  return {
+    id: section.id,
+    level: section.level,
+    // h1 is the report's title; levels 1–4 are h2–h5.
+    tag: `h${Math.min(section.level + 1, 6)}`,
+    number: section.number,
+    heading: section.heading,
+    runIn: section.runIn,
+    paragraphs: section.paragraphs.map((p) => ({ html: inlineHtml(p.runs) })),
+    sections: section.sections.map(sectionView),
+  };
+}
+
+/** Escaped HTML of a paragraph's runs: user text can never become markup. */
+export function inlineHtml(runs: readonly Inline[]): string {
+  return runs
+    .map((run) => {
+      const text = escapeExpression(run.text);
+      if (run.kind === 'strong') return `<strong>${text}</strong>`;
+      if (run.kind === 'figure') return `<span class="figure" data-figure="${escapeExpression(run.name)}">${text}</span>`;
+      return text;
+    })
+    .join('');
+}
+
+/** 2016-01-25 → 2016年1月25日 (GB/T 9704 §7.3.5: no leading zeros). */
+export function formatChineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,83 @@
+/** Turns run results into text for people: pure functions, colour passed in. */
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FileResult, RunResult } from './api.js';
+import { codeFrame } from './codeframe.js';
+import type { Diagnostic } from './diagnostics.js';
+import { messageFor, type Lang } from './messages.js';
+
+/** How to format: language and colour. */
+export interface FormatOptions {
+  readonly lang: Lang;
+  readonly color: boolean;
+}
+
+const words = {
+  'zh-CN': {
+    error: '错误',
+    warning: '警告',
+    expected: '期望：',
+    built: '已生成',
+    ok: '通过',
+    failed: '失败',
+    summary: (n: number, ok: number, bad: number, errors: number, warnings: number, verb: string) =>
+      `共 ${n} 个文件：${ok} 个${verb}，${bad} 个有错误；${errors} 个错误，${warnings} 个警告。`,
+    verbCheck: '通过检查',
+    verbBuild: '已生成',
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    expected: 'expected: ',
+    built: 'wrote',
+    ok: 'ok',
+    failed: 'failed',
+    summary: (n: number, ok: number, bad: number, errors: number, warnings: number, verb: string) =>
+      `${n} file${n === 1 ? '' : 's'}: ${ok} ${verb}, ${bad} with errors; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+    verbCheck: 'passed',
+    verbBuild: 'built',
+  },
+} as const;
+
+/** One diagnostic as compiler-style text: `file:line:col severity CODE message`, expectation, frame. */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  const c = chalkFor(options.color);
+  const w = words[options.lang];
+  const text = messageFor(d.code, d.params, options.lang);
+  const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
+  const severity = d.severity === 'error' ? c.red.bold(w.error) : c.yellow.bold(w.warning);
+  const lines = [`${c.bold(where)} ${severity} ${c.dim(d.code)} ${text.message}`];
+  if (text.expected) lines.push(`  ${c.cyan(w.expected)}${text.expected}`);
+  if (d.position && d.lineText !== undefined) {
+    lines.push(c.dim(codeFrame(d.lineText, d.position.line, d.position.column)));
+  }
+  return lines.join('\n');
+}
+
+/** The whole run: each file's diagnostics, what was written, and a summary line. */
+export function formatRun(run: RunResult, options: FormatOptions & { readonly command: 'check' | 'build' }): string {
+  const c = chalkFor(options.color);
+  const w = words[options.lang];
+  const out: string[] = [];
+  for (const file of run.files) {
+    for (const d of file.diagnostics) out.push(formatDiagnostic(d, options), '');
+    if (file.error) out.push(`${c.bold(file.file)} ${c.red.bold(w.failed)} ${file.error.message}`, '');
+  }
+  for (const file of run.files) for (const path of file.outputs) out.push(`${c.green(w.built)} ${path}`);
+  if (run.files.some((f) => f.outputs.length)) out.push('');
+  out.push(summaryLine(run.files, options.lang, options.command));
+  return out.join('\n');
+}
+
+function summaryLine(files: readonly FileResult[], lang: Lang, command: 'check' | 'build'): string {
+  const w = words[lang];
+  const all = files.flatMap((f) => f.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.length - errors;
+  const ok = files.filter((f) => f.status === 'ok').length;
+  return w.summary(files.length, ok, files.length - ok, errors, warnings, command === 'check' ? w.verbCheck : w.verbBuild);
+}
+
+function chalkFor(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}

@@ -1,0 +1,104 @@
+/** Validates a parsed report against the JSON Schema that editors also use. */
+
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Diagnostic } from './diagnostics.js';
+import { diagnosticAt, type SourceFile } from './source.js';
+import type { SpanMap } from './yaml.js';
+
+/** The schema shipped in the package (src/report.schema.json), loaded once. */
+export const reportSchema: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../src/report.schema.json', import.meta.url), 'utf8'),
+);
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateReport = ajv.compile(reportSchema);
+
+/** Checks a document against the report schema; every violation becomes a diagnostic. */
+export function checkSchema(value: unknown, spans: SpanMap, source: SourceFile): Diagnostic[] {
+  if (validateReport(value)) return [];
+  const errors = (validateReport.errors ?? []).filter(isReportable);
+  return errors.map((error) => toDiagnostic(error, value, spans, source));
+}
+
+/** `if`/`anyOf` wrappers and the pattern error behind a propertyNames error add only noise. */
+function isReportable(error: ErrorObject): boolean {
+  return error.keyword !== 'if' && !(error.keyword === 'pattern' && error.propertyName !== undefined);
+}
+
+function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source: SourceFile): Diagnostic {
+  const path = error.instancePath;
+  const span = spans.get(path);
+  const key = displayPath(path);
+  const found = valueAt(root, path);
+  const at = (offset: number | undefined, code: string, params: Record<string, string | number>) =>
+    diagnosticAt(source, offset, code, 'error', params, path);
+
+  switch (error.keyword) {
+    case 'type':
+      return at(span?.start, 'NB2101', { key, expected: String(error.params.type), found: jsonType(found) });
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
+      const suggestion = allowed.length ? closest(name, allowed) : undefined;
+      const near = suggestion !== undefined && distance(name, suggestion) <= Math.max(2, Math.floor(name.length / 3));
+      const child = spans.get(`${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2102', 'error', {
+        key: name,
+        allowed: allowed.join(', '),
+        ...(near ? { suggestion } : {}),
+      }, `${path}/${name}`);
+    }
+    case 'required':
+      return at(span?.start ?? 0, 'NB2103', { key: String(error.params.missingProperty) });
+    case 'propertyNames': {
+      const name = String(error.params.propertyName);
+      const child = spans.get(`${path}/${name}`);
+      return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2108', 'error', { found: name }, `${path}/${name}`);
+    }
+    case 'pattern':
+      return at(span?.start, 'NB2105', { key, found: String(found) });
+    case 'enum':
+      return at(span?.start, 'NB2104', { key, found: String(found), allowed: (error.params.allowedValues as unknown[]).join(', ') });
+    case 'minimum':
+    case 'maximum':
+      return at(span?.start, 'NB2106', {
+        key,
+        found: String(found),
+        comparison: error.keyword === 'minimum' ? '>=' : '<=',
+        limit: Number(error.params.limit),
+      });
+    case 'minLength':
+    case 'minItems':
+      return at(span?.start, 'NB2107', { key });
+    default:
+      return at(span?.start, 'NB2001', { reason: `${key} ${error.message ?? error.keyword}` });
+  }
+}
+
+/** `/sections/0/heading` → `sections[1].heading` (1-based, as a clerk counts items). */
+export function displayPath(pointer: string): string {
+  if (pointer === '') return '(根)';
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${Number(part) + 1}]` : out ? `${out}.${part}` : part), '');
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}

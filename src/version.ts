@@ -1,0 +1,7 @@
+/** nianbao's own version, read from package.json (written into HTML and PDF metadata). */
+
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
