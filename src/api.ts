@@ -78,7 +78,7 @@ export async function build(files: readonly string[], options: BuildOptions = {}
     if (formats.includes('pdf') && loaded.some((l) => l.report)) {
       const { findBrowser, launchBrowser } = await import('./browser.js');
       try {
-        browser = await launchBrowser(await findBrowser(options.browser));
+        browser = await launchBrowser(await findBrowser(options.browser ? { explicit: options.browser } : {}));
       } catch (error) {
         return { files: loaded.map((l, i) => invalidOrSkipped(files[i]!, l)), exitCode: 2, error: error as Error };
       }

@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 
-/** No usable browser was found; the message says how to get one. */
+/** No usable browser was found; `explicit` is set when a `--browser` path does not exist. */
 export class NoBrowserError extends Error {
-  constructor(readonly tried: readonly string[]) {
-    super(`no Chrome/Chromium found (tried: ${tried.join(', ') || 'nothing'})`);
+  constructor(
+    readonly tried: readonly string[],
+    readonly explicit?: string,
+  ) {
+    super(explicit ? `no browser at ${explicit}` : `no Chrome/Chromium found (tried: ${tried.join(', ') || 'nothing'})`);
     this.name = 'NoBrowserError';
   }
 }
@@ -26,7 +29,7 @@ export class BrowserLaunchError extends Error {
 export const BROWSER_ENV = ['NIANBAO_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
 /** Usual install locations of Chrome, Chromium and Edge on Linux, macOS and Windows. */
-const KNOWN_PATHS = [
+export const KNOWN_BROWSER_PATHS: readonly string[] = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -43,29 +46,30 @@ const KNOWN_PATHS = [
   'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
 ];
 
+/** Where to look for a browser; tests replace the environment and the usual paths. */
+export interface BrowserSearch {
+  readonly explicit?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly knownPaths?: readonly string[];
+}
+
 /**
  * Finds a browser: the `--browser` option, then the environment, then Puppeteer's own Chrome
  * (when it was downloaded), then the usual install paths. Throws NoBrowserError.
  */
-export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const tried: string[] = [];
-  const candidates: string[] = [];
+export async function findBrowser(search: BrowserSearch = {}): Promise<string> {
+  const { explicit, env = process.env, knownPaths = KNOWN_BROWSER_PATHS } = search;
   if (explicit) {
     if (existsSync(explicit)) return explicit;
-    throw new NoBrowserError([explicit]);
+    throw new NoBrowserError([explicit], explicit);
   }
-  for (const name of BROWSER_ENV) {
-    const value = env[name];
-    if (value) candidates.push(value);
-  }
+  const candidates = BROWSER_ENV.map((name) => env[name]).filter((v): v is string => Boolean(v));
   const own = await puppeteerChrome();
   if (own) candidates.push(own);
-  candidates.push(...KNOWN_PATHS);
-  for (const path of candidates) {
-    if (existsSync(path)) return path;
-    tried.push(path);
-  }
-  throw new NoBrowserError(tried.slice(0, 4));
+  candidates.push(...knownPaths);
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return found;
+  throw new NoBrowserError(candidates.slice(0, 4));
 }
 
 /** The Chrome that `npx puppeteer browsers install chrome` put in Puppeteer's cache, if any. */

@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { build, check, type OutputFormat, type RunResult } from './api.js';
-import { BROWSER_ENV } from './browser.js';
+import { BROWSER_ENV, NoBrowserError } from './browser.js';
 import { detectLang, parseLang } from './locale.js';
 import type { Lang } from './messages.js';
 import { formatRun } from './reporter.js';
@@ -43,9 +43,17 @@ const text = {
     badFormat: (v: string) => `--format 只能是 pdf、html 或 pdf,html，而不是“${v}”。`,
     badLang: (v: string) => `--lang 只能是 zh-CN 或 en，而不是“${v}”。`,
     badTimeout: (v: string) => `--timeout 应为正整数（毫秒），而不是“${v}”。`,
+    noBrowserAt: (p: string) => `找不到 --browser 指定的浏览器“${p}”：请检查路径，或去掉 --browser 让 nianbao 自动查找。`,
     noBrowser: `找不到 Chrome/Chromium 浏览器。请安装（Debian/Ubuntu：sudo apt-get install chromium），或用 --browser <路径> 或环境变量 ${BROWSER_ENV[0]} 指定。`,
     launchFailed: (m: string) => `浏览器无法启动：${m}`,
     failed: (m: string) => `nianbao 运行失败：${m}`,
+    usage: {
+      'commander.missingArgument': (x: string) => `缺少参数 ${x}：请给出报告文件。用 nianbao --help 查看用法。`,
+      'commander.unknownCommand': (x: string) => `未知命令 ${x}：可用命令为 check、build。用 nianbao --help 查看用法。`,
+      'commander.unknownOption': (x: string) => `未知选项 ${x}。用 nianbao <命令> --help 查看可用选项。`,
+      'commander.optionMissingArgument': (x: string) => `选项 ${x} 缺少取值。`,
+      'commander.excessArguments': () => '参数过多。用 nianbao --help 查看用法。',
+    } as Record<string, (x: string) => string>,
   },
   en: {
     description: 'nianbao: check annual government-information-disclosure reports written in YAML and build them to HTML and PDF.',
@@ -66,9 +74,11 @@ const text = {
     badFormat: (v: string) => `--format takes pdf, html or pdf,html, not "${v}".`,
     badLang: (v: string) => `--lang takes zh-CN or en, not "${v}".`,
     badTimeout: (v: string) => `--timeout takes a positive whole number of milliseconds, not "${v}".`,
+    noBrowserAt: (p: string) => `No browser at "${p}" (--browser): check the path, or drop --browser to let nianbao search.`,
     noBrowser: `No Chrome/Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium), or name it with --browser <path> or ${BROWSER_ENV[0]}.`,
     launchFailed: (m: string) => `The browser could not start: ${m}`,
     failed: (m: string) => `nianbao failed: ${m}`,
+    usage: {} as Record<string, (x: string) => string>,
   },
 };
 
@@ -91,7 +101,12 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .addOption(new Option('--lang <lang>', t.lang))
     .option('--no-color', t.noColor)
     .configureHelp({ styleTitle: (title) => t.titles[title] ?? title })
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Usage errors are printed in the user's language by the catch below.
+      outputError: (message) => (Object.keys(t.usage).length ? undefined : io.stderr(message)),
+    })
     .exitOverride()
     .showHelpAfterError(false);
   program.addHelpCommand(false);
@@ -147,7 +162,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; every usage mistake is exit 2.
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      const translate = t.usage[error.code];
+      if (translate) io.stderr(`${translate(/'([^']*)'/.exec(error.message)?.[1] ?? '')}\n`);
+      else if (Object.keys(t.usage).length) io.stderr(`${error.message}\n`);
+      return 2;
     }
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);
@@ -176,7 +195,7 @@ function parseFormats(value: string): OutputFormat[] | undefined {
 /** One sentence for a failure of the tool itself (exit code 2). */
 function toolErrorSentence(error: Error, lang: Lang): string {
   const t = text[lang];
-  if (error.name === 'NoBrowserError') return t.noBrowser;
+  if (error instanceof NoBrowserError) return error.explicit ? t.noBrowserAt(error.explicit) : t.noBrowser;
   if (error.name === 'BrowserLaunchError') return t.launchFailed(error.message);
   return t.failed(error.message);
 }

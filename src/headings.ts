@@ -29,6 +29,8 @@ function fit(rule: HeadingRule, heading: string): Fit {
 export function checkHeadings(sections: readonly Section[], profile: Profile, spans: SpanMap, source: SourceFile): Diagnostic[] {
   const rules = profile.headings;
   const diagnostics: Diagnostic[] = [];
+  // No sections at all is the schema's finding (a required key); one message is enough.
+  if (sections.length === 0) return diagnostics;
   const headingAt = (s: Section) => spans.get(`${s.path}/heading`)?.start;
 
   // Which named (non-any) rule each section satisfies.
@@ -66,7 +68,7 @@ export function checkHeadings(sections: readonly Section[], profile: Profile, sp
     const to = nextMatched ? nextMatched[1] : sections.length;
     if (rule.any && to > from) return;
     const anchor = sections[to] ?? sections[sections.length - 1];
-    const after = prevMatched ? sections[prevMatched[1]]?.heading : from > 0 ? sections[from - 1]?.heading : undefined;
+    const after = to > 0 ? sections[to - 1]?.heading : undefined;
     const offset = anchor ? (sections[to] ? headingAt(anchor) : spans.get(anchor.path)?.end) : spans.get('/sections')?.start;
     diagnostics.push(diagnosticAt(source, offset, 'NB3001', 'error', { title: rule.title, ...(after ? { after } : {}) }, '/sections'));
   });

@@ -1,6 +1,7 @@
 /** The text of every diagnostic code, in each language the tool speaks. */
 
 import type { Params } from './diagnostics.js';
+import { yamlReasonZh } from './yaml-reasons.js';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -38,12 +39,12 @@ const zh: Record<string, Template> = {
     expected: '报告必须是 UTF-8 编码的 YAML 文本文件。用记事本打开后“另存为”，编码选“UTF-8”。',
   }),
   NB1007: (p) => ({ message: `文件过大（${p.size}），超过 ${p.limit} 的上限。`, expected: '一份年度报告的 YAML 文件通常不超过几百 KB。' }),
-  NB2001: (p) => ({ message: `YAML 格式错误：${p.reason}。`, expected: '检查这一行及上一行的缩进、冒号和引号。' }),
-  NB2002: (p) => ({ message: `同一层级中重复出现了同一个键。（${p.reason}）`, expected: '每个键在同一层级只能出现一次；删除或合并重复的一项。' }),
+  NB2001: (p) => ({ message: `YAML 格式错误：${yamlReasonZh(String(p.reason))}。`, expected: '检查这一行及上一行的缩进、冒号和引号。' }),
+  NB2002: () => ({ message: '同一层级中重复出现了同一个键。', expected: '每个键在同一层级只能出现一次；删除或合并重复的一项。' }),
   NB2003: () => ({ message: '缩进中使用了制表符（Tab）。', expected: 'YAML 只能用空格缩进；把 Tab 换成空格（通常每级两个空格）。' }),
   NB2004: () => ({ message: '一个文件中有多份 YAML 文档（“---”分隔）。', expected: '每个文件只写一份报告；把其余的报告放到单独的文件中。' }),
   NB2005: (p) => ({ message: `别名（*引用）过多：${p.reason}。`, expected: '报告中不需要 YAML 别名，请直接写出内容。' }),
-  NB2101: (p) => ({ message: `${p.key} 的类型不对：这里是${typeZh(p.found)}。`, expected: `应为${typeZh(p.expected)}。` }),
+  NB2101: (p) => ({ message: `${p.key || '整个文件'} 的类型不对：这里是${typeZh(p.found)}。`, expected: `应为${typeZh(p.expected)}。` }),
   NB2102: (p) => ({ message: `未知的键 ${q(p.key)}。${suggestZh(p)}`, expected: `此处可用的键：${p.allowed}。` }),
   NB2103: (p) => ({ message: `缺少必填项 ${q(p.key)}。`, expected: `在这里加上“${p.key}: …”。` }),
   NB2104: (p) => ({ message: `${p.key} 的值 ${q(p.found)} 不在可选范围内。`, expected: `可选的值：${p.allowed}。` }),
@@ -77,11 +78,11 @@ const en: Record<string, Template> = {
   NB1006: () => ({ message: 'This is not a text file, or its encoding is unknown.', expected: 'A report is a UTF-8 YAML text file.' }),
   NB1007: (p) => ({ message: `The file is too large (${p.size}; the limit is ${p.limit}).`, expected: 'A report file is usually a few hundred KB at most.' }),
   NB2001: (p) => ({ message: `YAML syntax error: ${p.reason}.`, expected: 'Check the indentation, colons and quotes on this line and the one before.' }),
-  NB2002: (p) => ({ message: `A key appears twice in the same mapping (${p.reason}).`, expected: 'Each key may appear once per level; remove or merge the duplicate.' }),
+  NB2002: () => ({ message: 'A key appears twice in the same mapping.', expected: 'Each key may appear once per level; remove or merge the duplicate.' }),
   NB2003: () => ({ message: 'A tab character is used for indentation.', expected: 'YAML indents with spaces only (usually two per level).' }),
   NB2004: () => ({ message: 'The file holds more than one YAML document ("---").', expected: 'Put one report in each file.' }),
   NB2005: (p) => ({ message: `Too many aliases: ${p.reason}.`, expected: 'A report needs no YAML aliases; write the content out.' }),
-  NB2101: (p) => ({ message: `Wrong type for ${p.key}: found ${typeEn(p.found)}.`, expected: `Expected ${typeEn(p.expected)}.` }),
+  NB2101: (p) => ({ message: `Wrong type for ${p.key || 'the document'}: found ${typeEn(p.found)}.`, expected: `Expected ${typeEn(p.expected)}.` }),
   NB2102: (p) => ({ message: `Unknown key "${p.key}". ${suggestEn(p)}`.trim(), expected: `Keys allowed here: ${p.allowed}.` }),
   NB2103: (p) => ({ message: `Missing required key "${p.key}".`, expected: `Add "${p.key}: …" here.` }),
   NB2104: (p) => ({ message: `Invalid value "${p.found}" for ${p.key}.`, expected: `Allowed values: ${p.allowed}.` }),

@@ -20,8 +20,8 @@ const words = {
     built: '已生成',
     ok: '通过',
     failed: '失败',
-    summary: (n: number, ok: number, bad: number, errors: number, warnings: number, verb: string) =>
-      `共 ${n} 个文件：${ok} 个${verb}，${bad} 个有错误；${errors} 个错误，${warnings} 个警告。`,
+    summary: (c: Counts, verb: string) =>
+      `共 ${c.files} 个文件：${c.ok} 个${verb}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}；${c.errors} 个错误，${c.warnings} 个警告。`,
     verbCheck: '通过检查',
     verbBuild: '已生成',
   },
@@ -32,8 +32,8 @@ const words = {
     built: 'wrote',
     ok: 'ok',
     failed: 'failed',
-    summary: (n: number, ok: number, bad: number, errors: number, warnings: number, verb: string) =>
-      `${n} file${n === 1 ? '' : 's'}: ${ok} ${verb}, ${bad} with errors; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+    summary: (c: Counts, verb: string) =>
+      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}.`,
     verbCheck: 'passed',
     verbBuild: 'built',
   },
@@ -69,13 +69,22 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
   return out.join('\n');
 }
 
+interface Counts {
+  readonly files: number;
+  readonly ok: number;
+  readonly invalid: number;
+  readonly failed: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
 function summaryLine(files: readonly FileResult[], lang: Lang, command: 'check' | 'build'): string {
   const w = words[lang];
   const all = files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.length - errors;
-  const ok = files.filter((f) => f.status === 'ok').length;
-  return w.summary(files.length, ok, files.length - ok, errors, warnings, command === 'check' ? w.verbCheck : w.verbBuild);
+  const count = (status: FileResult['status']) => files.filter((f) => f.status === status).length;
+  const counts = { files: files.length, ok: count('ok'), invalid: count('invalid'), failed: count('failed'), errors, warnings: all.length - errors };
+  return w.summary(counts, command === 'check' ? w.verbCheck : w.verbBuild);
 }
 
 function chalkFor(color: boolean): ChalkInstance {

@@ -12,7 +12,7 @@ export const reportSchema: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('../src/report.schema.json', import.meta.url), 'utf8'),
 );
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateReport = ajv.compile(reportSchema);
 
 /** Checks a document against the report schema; every violation becomes a diagnostic. */
@@ -77,9 +77,8 @@ function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source:
   }
 }
 
-/** `/sections/0/heading` → `sections[1].heading` (1-based, as a clerk counts items). */
+/** `/sections/0/heading` → `sections[1].heading` (1-based, as a clerk counts items); root is ''. */
 export function displayPath(pointer: string): string {
-  if (pointer === '') return '(根)';
   return pointer
     .split('/')
     .slice(1)

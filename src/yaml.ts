@@ -21,8 +21,8 @@ export interface ParsedYaml {
   readonly spans: SpanMap;
 }
 
-/** Aliases are never needed in a report; a small cap stops "billion laughs" inputs. */
-const MAX_ALIASES = 100;
+/** A report needs few aliases, if any; a small cap stops "billion laughs" inputs from expanding. */
+const MAX_ALIASES = 20;
 const MAX_DEPTH = 64;
 
 /** Parses one YAML document (core schema: dates and `yes`/`no` stay strings). */

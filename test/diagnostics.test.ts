@@ -1,0 +1,33 @@
+/**
+ * Golden files for diagnostics: every file in fixtures/bad is checked and its report, in both
+ * languages and without colour, must match golden/<name>.txt. Run with UPDATE_GOLDEN=1 to
+ * rewrite the goldens after an intended change, then read the diff.
+ */
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { check } from '../src/api.js';
+import { formatRun } from '../src/reporter.js';
+import { FIXTURES, ROOT } from './helpers.js';
+
+const BAD = join(FIXTURES, 'bad');
+const GOLDEN = join(ROOT, 'test', 'golden');
+
+for (const name of readdirSync(BAD).filter((f) => f.endsWith('.yaml')).sort()) {
+  test(`diagnostics for ${name} match the golden file`, async () => {
+    const file = `test/fixtures/bad/${name}`;
+    const run = await check([file]);
+    assert.equal(run.exitCode, 1, 'a bad input exits 1');
+    assert.ok(run.files[0]!.diagnostics.some((d) => d.severity === 'error'), 'at least one error');
+    for (const d of run.files[0]!.diagnostics) {
+      assert.match(d.code, /^NB\d{4}$/);
+      if (name !== 'empty.yaml') assert.ok(d.position, `${d.code} has a position`);
+    }
+    const text = ['zh-CN', 'en'].map((lang) => formatRun(run, { lang: lang as 'zh-CN' | 'en', color: false, command: 'check' })).join('\n\n---\n\n');
+    const golden = join(GOLDEN, name.replace(/\.yaml$/, '.txt'));
+    if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, `${text}\n`);
+    assert.equal(`${text}\n`, readFileSync(golden, 'utf8'));
+  });
+}

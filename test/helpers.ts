@@ -1,0 +1,35 @@
+/** Shared helpers for the tests: paths, temporary folders, running the CLI as a user would. */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const EXAMPLE = join(ROOT, 'examples', 'tieshan-2015.yaml');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+/** A fresh temporary folder, removed by the returned function. */
+export function tempDir(prefix = 'nianbao-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs `node bin/nianbao.js …` and returns its exit code and output (no colour, fixed language). */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', ...options.env },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A poppler tool's output (pdftotext, pdffonts, pdfinfo). */
+export function poppler(tool: string, args: string[]): string {
+  const result = spawnSync(tool, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
