@@ -1,0 +1,148 @@
+/** The command line as a user runs it: exit codes, languages, help, and output files. */
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { FIXTURES, runCli, tempDir } from './helpers.js';
+
+const MINIMAL = join(FIXTURES, 'minimal.yaml');
+
+test('check exits 0 for a valid report and prints a summary', () => {
+  const r = runCli(['check', MINIMAL]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /1 file: 1 passed/);
+});
+
+test('check exits 1 for a bad report, with file:line:col and a code frame', () => {
+  const r = runCli(['check', join(FIXTURES, 'bad', 'syntax.yaml'), '--lang', 'zh-CN']);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /syntax\.yaml:6:1 错误 NB2001 YAML 格式错误/);
+  assert.match(r.stdout, /^ {2}6 \| published: 2016-01-28\n {4}\| \^$/m);
+  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
+});
+
+test('every problem of a file is reported at once', () => {
+  const r = runCli(['check', join(FIXTURES, 'bad', 'wrong-types.yaml')]);
+  assert.equal(r.code, 1);
+  assert.equal((r.stdout.match(/ error NB/g) ?? []).length, 4);
+});
+
+test('messages follow the locale, and --lang overrides it', () => {
+  const bad = join(FIXTURES, 'bad', 'missing-heading.yaml');
+  assert.match(runCli(['check', bad], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /缺少必需的一级标题 “存在的主要问题”/);
+  assert.match(runCli(['check', bad], { env: { LANG: 'en_US.UTF-8' } }).stdout, /Missing required top-level heading "存在的主要问题"/);
+  assert.match(runCli(['--lang', 'en', 'check', bad], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /Missing required/);
+});
+
+test('a folder, a missing file, an empty file and a GB18030 file are diagnosed, not crashed on', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const gbBytes = encodeGb18030(readFileSync(MINIMAL, 'utf8'));
+    writeFileSync(join(dir, 'gb.yaml'), gbBytes);
+    writeFileSync(join(dir, 'empty.yaml'), '  \n');
+    mkdirSync(join(dir, 'folder.yaml'));
+    const r = runCli(['check', join(dir, 'folder.yaml'), join(dir, 'missing.yaml'), join(dir, 'empty.yaml'), join(dir, 'gb.yaml'), '--lang', 'zh-CN']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /folder\.yaml 错误 NB1002 这是一个文件夹/);
+    assert.match(r.stdout, /missing\.yaml 错误 NB1001 找不到这个文件/);
+    assert.match(r.stdout, /empty\.yaml 错误 NB1004 文件是空的/);
+    assert.match(r.stdout, /gb\.yaml 警告 NB1005 文件不是 UTF-8 编码，已按 GB18030 读取/);
+    assert.match(r.stdout, /共 4 个文件：1 个通过检查，3 个有错误/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('usage mistakes exit 2 with one sentence in the user\'s language', () => {
+  const cases: [string[], RegExp][] = [
+    [['build'], /缺少参数 files/],
+    [['frob'], /未知命令 frob/],
+    [['check', MINIMAL, '--bogus'], /未知选项 --bogus/],
+    [['build', MINIMAL, '--format', 'docx'], /--format 只能是 pdf、html 或 pdf,html/],
+    [['build', MINIMAL, '--timeout', 'soon'], /--timeout 应为正整数/],
+    [['--lang', 'fr', 'check', MINIMAL], /--lang 只能是 zh-CN 或 en/],
+  ];
+  for (const [args, message] of cases) {
+    const r = runCli(args, { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, message, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+  }
+});
+
+test('--help and --version exit 0; help speaks Chinese in a Chinese locale', () => {
+  const help = runCli(['build', '--help'], { env: { LANG: 'zh_CN.UTF-8' } });
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /用法：/);
+  assert.match(help.stdout, /检查并生成 PDF 与 HTML/);
+  const version = runCli(['--version']);
+  assert.equal(version.code, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('build with a --browser that does not exist exits 2 with one actionable sentence', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const r = runCli(['build', MINIMAL, '-o', dir, '--browser', join(dir, 'no-such-chrome')], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^找不到 --browser 指定的浏览器“.*no-such-chrome”：请检查路径，或去掉 --browser 让 nianbao 自动查找。\n$/);
+    assert.equal(existsSync(join(dir, 'minimal.pdf')), false);
+  } finally {
+    cleanup();
+  }
+});
+
+test('build of HTML alone needs no browser and writes one self-contained file', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const r = runCli(['build', MINIMAL, '-o', dir, '--format', 'html', '--browser', join(dir, 'no-such-chrome')]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const html = readFileSync(join(dir, 'minimal.html'), 'utf8');
+    assert.match(html, /<html lang="zh-CN">/);
+    assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
+    assert.doesNotMatch(html, /<(script|link|img|iframe)\b/i, 'no scripts, links or external resources');
+    assert.doesNotMatch(html, /(src|href)=|url\((?!data:)/i, 'nothing is fetched');
+    assert.match(html, /<h2 class="heading">一、政府信息公开工作完成情况<\/h2>/);
+    assert.match(html, /<h3 class="heading">（一）加强组织领导<\/h3>/);
+    assert.match(html, /<h4 class="heading">1\.加强领导，明确责任。<\/h4><p>全年在门户网站公开信息<span class="figure" data-figure="portal_items">2100<\/span>条/);
+    assert.match(html, /<p class="signed-on">2016年1月28日<\/p>/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('build refuses an unwritable output folder with exit 2', { skip: process.getuid?.() === 0 ? 'root can write anywhere' : false }, () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const out = join(dir, 'locked');
+    mkdirSync(out);
+    chmodSync(out, 0o500);
+    const r = runCli(['build', MINIMAL, '-o', out, '--format', 'html']);
+    assert.equal(r.code, 2);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an output path that is a file (not a folder) fails the build with exit 2, not a crash', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const blocker = join(dir, 'out');
+    writeFileSync(blocker, 'not a folder');
+    copyFileSync(MINIMAL, join(dir, 'r.yaml'));
+    const r = runCli(['build', join(dir, 'r.yaml'), '-o', blocker, '--format', 'html']);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /r\.yaml failed cannot write/);
+    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);
+  } finally {
+    cleanup();
+  }
+});
+
+/** GB18030 bytes of `text`, as Notepad on Chinese Windows saves it. */
+function encodeGb18030(text: string): Buffer {
+  // Node has no GB18030 encoder; Python's codec is on every machine this suite runs on.
+  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
+}
