@@ -12,10 +12,13 @@ import { writeAtomic } from './write.js';
 export type OutputFormat = 'pdf' | 'html';
 
 /** Options of `check`. */
-export type CheckOptions = LoadOptions;
+export interface CheckOptions extends LoadOptions {
+  /** Treat warnings as errors (exit 1), for CI. */
+  readonly strict?: boolean;
+}
 
 /** Options of `build`. */
-export interface BuildOptions extends LoadOptions {
+export interface BuildOptions extends CheckOptions {
   /** Folder for outputs; default `out`. */
   readonly outDir?: string;
   /** Which outputs to write; default both. */
@@ -58,7 +61,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
   const profiles: ProfileCache = new Map();
   const results: FileResult[] = [];
   for (const file of files) {
-    const loaded = await loadReport(file, options, profiles);
+    const loaded = strictly(await loadReport(file, options, profiles), options.strict);
     results.push({ file, status: loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
   }
   return { files: results, exitCode: exitCodeOf(results) };
@@ -70,7 +73,7 @@ export async function build(files: readonly string[], options: BuildOptions = {}
   const outDir = options.outDir ?? 'out';
   const profiles: ProfileCache = new Map();
   const loaded: Loaded[] = [];
-  for (const file of files) loaded.push(await loadReport(file, options, profiles));
+  for (const file of files) loaded.push(strictly(await loadReport(file, options, profiles), options.strict));
 
   let browser: BrowserHandle | undefined;
   const results: FileResult[] = [];
@@ -95,6 +98,38 @@ export async function build(files: readonly string[], options: BuildOptions = {}
     await browser?.close();
   }
   return { files: results, exitCode: exitCodeOf(results) };
+}
+
+/** With `strict`, warnings count as errors: the report is not built. */
+function strictly(loaded: Loaded, strict: boolean | undefined): Loaded {
+  if (!strict || !loaded.diagnostics.some((d) => d.severity === 'warning')) return loaded;
+  const diagnostics = loaded.diagnostics.map((d) => ({ ...d, severity: 'error' as const }));
+  return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics };
+}
+
+/** Options of `init`. */
+export interface InitOptions {
+  readonly year: number;
+  readonly organization: string;
+  /** Profile name or folder; default by year (see profileForYear). */
+  readonly profile?: string;
+  /** Overwrite an existing file. */
+  readonly force?: boolean;
+}
+
+/** Writes a skeleton report to `file`; 'exists' when the file is there and `force` is not set. */
+export async function init(file: string, options: InitOptions): Promise<'written' | 'exists'> {
+  const { existsSync } = await import('node:fs');
+  if (existsSync(file) && !options.force) return 'exists';
+  const { loadProfile, resolveProfileDir } = await import('./profile.js');
+  const { profileForYear, skeletonYaml } = await import('./init.js');
+  const { dirname, relative } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const profile = loadProfile(resolveProfileDir(options.profile ?? profileForYear(options.year), process.cwd()));
+  const schema = fileURLToPath(new URL('../src/report.schema.json', import.meta.url));
+  const schemaPath = relative(dirname(resolve(file)), schema).split('\\').join('/');
+  await writeAtomic(file, skeletonYaml(profile, { year: options.year, organization: options.organization, schemaPath }));
+  return 'written';
 }
 
 function invalidOrSkipped(file: string, loaded: Loaded): FileResult {

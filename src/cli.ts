@@ -1,7 +1,7 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
 import { Command, CommanderError, Option } from 'commander';
-import { build, check, type OutputFormat, type RunResult } from './api.js';
+import { build, check, init, type OutputFormat, type RunResult } from './api.js';
 import { BROWSER_ENV, NoBrowserError } from './browser.js';
 import { detectLang, parseLang } from './locale.js';
 import type { Lang } from './messages.js';
@@ -37,6 +37,16 @@ const text = {
     timeout: '每份文档的打印超时（毫秒）',
     lang: '提示语言：zh-CN 或 en（默认随系统语言）',
     noColor: '不使用颜色',
+    strict: '把警告也当作错误（用于 CI）',
+    init: '生成一份完整的年度报告骨架（全部标题、填 0 的表格和 TODO 标记）',
+    initFile: '要写入的文件（默认 <年度>.yaml）',
+    initYear: '报告年度',
+    initOrg: '发布机关名称',
+    initProfile: '报告格式（默认按年度：2021 年起 gov-2021，2019–2020 年 gov-2019）',
+    force: '覆盖已有的文件',
+    badYear: (v: string) => `--year 应为四位年份，而不是“${v}”。`,
+    exists: (f: string) => `文件 ${f} 已存在；用 --force 覆盖，或换一个文件名。`,
+    wrote: (f: string) => `已生成 ${f}。填写其中的 TODO，然后运行：nianbao check ${f}`,
     help: '显示帮助',
     version: '显示版本号',
     titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' } as Record<string, string>,
@@ -49,7 +59,8 @@ const text = {
     failed: (m: string) => `nianbao 运行失败：${m}`,
     usage: {
       'commander.missingArgument': (x: string) => `缺少参数 ${x}：请给出报告文件。用 nianbao --help 查看用法。`,
-      'commander.unknownCommand': (x: string) => `未知命令 ${x}：可用命令为 check、build。用 nianbao --help 查看用法。`,
+      'commander.unknownCommand': (x: string) => `未知命令 ${x}：可用命令为 init、check、build。用 nianbao --help 查看用法。`,
+      'commander.missingMandatoryOptionValue': (x: string) => `缺少必需的选项 ${x}。`,
       'commander.unknownOption': (x: string) => `未知选项 ${x}。用 nianbao <命令> --help 查看可用选项。`,
       'commander.optionMissingArgument': (x: string) => `选项 ${x} 缺少取值。`,
       'commander.excessArguments': () => '参数过多。用 nianbao --help 查看用法。',
@@ -68,6 +79,16 @@ const text = {
     timeout: 'print timeout per document, in milliseconds',
     lang: 'message language: zh-CN or en (default: from the locale)',
     noColor: 'no colours',
+    strict: 'treat warnings as errors (for CI)',
+    init: 'write a complete report skeleton (every heading, tables of zeros, TODO markers)',
+    initFile: 'file to write (default <year>.yaml)',
+    initYear: 'the report\'s year',
+    initOrg: 'name of the publishing body',
+    initProfile: 'profile (default by year: gov-2021 from 2021, gov-2019 for 2019–2020)',
+    force: 'overwrite an existing file',
+    badYear: (v: string) => `--year takes a four-digit year, not "${v}".`,
+    exists: (f: string) => `${f} exists; use --force to overwrite it, or choose another name.`,
+    wrote: (f: string) => `Wrote ${f}. Fill in its TODOs, then run: nianbao check ${f}`,
     help: 'show help',
     version: 'show the version',
     titles: {} as Record<string, string>,
@@ -119,13 +140,32 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   };
 
   program
+    .command('init')
+    .description(t.init)
+    .argument('[file]', t.initFile)
+    .requiredOption('--year <year>', t.initYear)
+    .requiredOption('--org <name>', t.initOrg)
+    .option('--profile <name-or-folder>', t.initProfile)
+    .option('--force', t.force)
+    .helpOption('-h, --help', t.help)
+    .action(async (file: string | undefined, opts: { year: string; org: string; profile?: string; force?: boolean }) => {
+      const year = Number(opts.year);
+      if (!/^\d{4}$/.test(opts.year)) throw new UsageError(t.badYear(opts.year));
+      const target = file ?? `${year}.yaml`;
+      const result = await init(target, { year, organization: opts.org, ...(opts.profile ? { profile: opts.profile } : {}), force: opts.force === true });
+      if (result === 'exists') throw new UsageError(t.exists(target));
+      io.stdout(`${t.wrote(target)}\n`);
+    });
+
+  program
     .command('check')
     .description(t.check)
     .argument('<files...>', t.files)
     .option('--profile <name-or-folder>', t.profile)
+    .option('--strict', t.strict)
     .helpOption('-h, --help', t.help)
-    .action(async (files: string[], opts: { profile?: string }) => {
-      report(await check(files, opts.profile ? { profile: opts.profile } : {}), 'check', {});
+    .action(async (files: string[], opts: { profile?: string; strict?: boolean }) => {
+      report(await check(files, { ...(opts.profile ? { profile: opts.profile } : {}), strict: opts.strict === true }), 'check', {});
     });
 
   program
@@ -138,8 +178,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--profile <name-or-folder>', t.profile)
     .option('--local-fonts', t.localFonts)
     .option('--timeout <ms>', t.timeout)
+    .option('--strict', t.strict)
     .helpOption('-h, --help', t.help)
-    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; profile?: string; localFonts?: boolean; timeout?: string }) => {
+    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; profile?: string; localFonts?: boolean; timeout?: string; strict?: boolean }) => {
       const formats = parseFormats(opts.format);
       if (!formats) throw new UsageError(t.badFormat(opts.format));
       const timeoutMs = opts.timeout === undefined ? undefined : Number(opts.timeout);
@@ -151,6 +192,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         ...(opts.profile ? { profile: opts.profile } : {}),
         ...(opts.localFonts ? { localFonts: true } : {}),
         ...(timeoutMs ? { timeoutMs } : {}),
+        strict: opts.strict === true,
       });
       report(run, 'build', {});
     });

@@ -21,16 +21,22 @@ function fit(rule: HeadingRule, heading: string): Fit {
   return undefined;
 }
 
+/** The outcome of matching: diagnostics, and the rule (index) each top-level section fills. */
+export interface HeadingMatch {
+  readonly diagnostics: Diagnostic[];
+  readonly ruleOf: readonly (number | undefined)[];
+}
+
 /**
  * Matches top-level sections to the profile's required headings in order. A rule with
  * `any: true` is satisfied by whatever section stands at its place; other sections may
- * appear between required ones.
+ * appear between required ones (reported as warnings when the profile allows only its own).
  */
-export function checkHeadings(sections: readonly Section[], profile: Profile, spans: SpanMap, source: SourceFile): Diagnostic[] {
+export function checkHeadings(sections: readonly Section[], profile: Profile, spans: SpanMap, source: SourceFile): HeadingMatch {
   const rules = profile.headings;
   const diagnostics: Diagnostic[] = [];
   // No sections at all is the schema's finding (a required key); one message is enough.
-  if (sections.length === 0) return diagnostics;
+  if (sections.length === 0) return { diagnostics, ruleOf: [] };
   const headingAt = (s: Section) => spans.get(`${s.path}/heading`)?.start;
 
   // Which named (non-any) rule each section satisfies.
@@ -72,5 +78,15 @@ export function checkHeadings(sections: readonly Section[], profile: Profile, sp
     const offset = anchor ? (sections[to] ? headingAt(anchor) : spans.get(anchor.path)?.end) : spans.get('/sections')?.start;
     diagnostics.push(diagnosticAt(source, offset, 'NB3001', 'error', { title: rule.title, ...(after ? { after } : {}) }, '/sections'));
   });
-  return diagnostics;
+
+  const ruleOf = sections.map((_, si) => [...found.entries()].find(([, s]) => s === si)?.[0]);
+  if (profile.onlyRequiredHeadings) {
+    sections.forEach((section, si) => {
+      if (ruleOf[si] !== undefined) return;
+      diagnostics.push(
+        diagnosticAt(source, headingAt(section), 'NB3008', 'warning', { found: section.heading, titles: rules.map((r) => r.title).join('、') }, section.path),
+      );
+    });
+  }
+  return { diagnostics, ruleOf };
 }

@@ -1,7 +1,7 @@
 /** nianbao's programmatic API. */
 
-export { build, check, documentDate } from './api.js';
-export type { BuildOptions, CheckOptions, FileResult, OutputFormat, RunResult } from './api.js';
+export { build, check, documentDate, init } from './api.js';
+export type { BuildOptions, CheckOptions, FileResult, InitOptions, OutputFormat, RunResult } from './api.js';
 export type { Diagnostic, Position, Severity } from './diagnostics.js';
 export { formatDiagnostic, formatRun } from './reporter.js';
 export type { Lang } from './messages.js';

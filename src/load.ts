@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { loadProfile, ProfileError, resolveProfileDir, builtinProfiles, type Profile } from './profile.js';
 import { diagnosticAt, sourceFromText, type SourceFile } from './source.js';
 import { validateReport, type Validated } from './validate.js';
+import { readTables, type TableValues } from './tables.js';
 import { parseYaml } from './yaml.js';
 
 /** Reports larger than this are refused before parsing (a real one is a few hundred KB). */
@@ -53,14 +54,31 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
         ]
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
-  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE);
-  const diagnostics = [...read.diagnostics, ...profileDiagnostics, ...validated.diagnostics];
+  const previous = profile && typeof doc?.previous === 'string' ? await loadPreviousTables(doc.previous, path, profile) : undefined;
+  const previousDiagnostics =
+    previous && 'reason' in previous
+      ? [diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', { file: String(doc?.previous), reason: previous.reason }, '/previous')]
+      : [];
+  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
+  const diagnostics = [...read.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
   if (!profile || !validated.report) return { source, diagnostics, ...(profile ? { profile } : {}) };
   return { source, profile, report: validated.report, diagnostics };
 }
 
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
-const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], template: '', partials: {}, css: '' };
+const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], template: '', partials: {}, css: '' };
+
+/** Last year's report (`previous:`), read only for its tables. */
+async function loadPreviousTables(ref: string, reportPath: string, profile: Profile): Promise<{ tables: Map<string, TableValues> } | { reason: string }> {
+  const path = resolve(dirname(resolve(reportPath)), ref);
+  const read = await readSource(path);
+  if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
+  const { parsed } = parseYaml(read.source);
+  if (!parsed) return { reason: 'YAML' };
+  const doc = parsed.value as Record<string, unknown> | null;
+  const { tables, diagnostics } = readTables(doc?.tables, profile.tables, parsed.spans, read.source);
+  return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables };
+}
 
 function openProfile(ref: string, baseDir: string, profiles: ProfileCache): Profile | ProfileError {
   try {

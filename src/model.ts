@@ -5,6 +5,8 @@ import type { Diagnostic } from './diagnostics.js';
 import { findReferences, parseInline, splitParagraphs, type Inline } from './narrative.js';
 import { headingNumber, MAX_HEADING_LEVEL, readTypedNumber } from './numbering.js';
 import { diagnosticAt, type SourceFile } from './source.js';
+import type { TableDef } from './table-defs.js';
+import { tablePaths, tableValueAt, type TableValues } from './tables.js';
 import type { Span, SpanMap } from './yaml.js';
 
 /** One paragraph of narrative. */
@@ -27,6 +29,8 @@ export interface Section {
   readonly sections: readonly Section[];
   /** JSON pointer of the section in the document. */
   readonly path: string;
+  /** Key of the profile table shown in this section (set once headings are matched). */
+  readonly table?: string;
 }
 
 /** A report whose content has been checked and resolved; the input of rendering. */
@@ -41,9 +45,19 @@ export interface Report {
   readonly published?: string;
   /** Date printed under the signature, YYYY-MM-DD. */
   readonly date?: string;
+  /** Who publishes: a government department (deadline 31 Jan) or a level's government (31 Mar). */
+  readonly publisher: 'department' | 'government';
   readonly figures: ReadonlyMap<string, number | string>;
+  /** Table values (totals included) by table key; empty for profiles without tables. */
+  readonly tables: ReadonlyMap<string, TableValues>;
   readonly intro: readonly Paragraph[];
   readonly sections: readonly Section[];
+}
+
+/** What the model needs to know of the profile's tables to resolve `{{tables.…}}`. */
+export interface TableContext {
+  readonly defs: readonly TableDef[];
+  readonly values: ReadonlyMap<string, TableValues>;
 }
 
 type Obj = Record<string, unknown>;
@@ -54,11 +68,16 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * Builds the report model from a schema-checked document. It is defensive: parts that failed
  * the schema are skipped, so that every other problem is still reported in the same run.
  */
-export function buildReport(value: unknown, spans: SpanMap, source: SourceFile): { report: Report; diagnostics: Diagnostic[] } {
+export function buildReport(
+  value: unknown,
+  spans: SpanMap,
+  source: SourceFile,
+  tables: TableContext = { defs: [], values: new Map() },
+): { report: Report; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const doc = isObj(value) ? value : {};
   const figures = readFigures(doc.figures);
-  const ctx: Context = { source, spans, figures, diagnostics };
+  const ctx: Context = { source, spans, figures, tables, diagnostics };
 
   for (const key of ['published', 'date'] as const) {
     const date = str(doc[key]);
@@ -79,7 +98,9 @@ export function buildReport(value: unknown, spans: SpanMap, source: SourceFile):
     year: typeof doc.year === 'number' ? doc.year : 0,
     ...(published ? { published } : {}),
     ...(date ? { date } : {}),
+    publisher: doc.publisher === 'government' ? 'government' : 'department',
     figures,
+    tables: tables.values,
     intro: readText(ctx, doc.intro, '/intro'),
     sections: readSections(ctx, doc.sections, '/sections', 1, 's'),
   };
@@ -90,6 +111,7 @@ interface Context {
   readonly source: SourceFile;
   readonly spans: SpanMap;
   readonly figures: ReadonlyMap<string, number | string>;
+  readonly tables: TableContext;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -146,8 +168,10 @@ function readText(ctx: Context, value: unknown, path: string): Paragraph[] {
   if (typeof value !== 'string') return [];
   const span = ctx.spans.get(path);
   reportReferences(ctx, value, span, path);
-  const lookup = (name: string): string | undefined => {
-    const v = ctx.figures.get(name);
+  const lookup = (target: string): string | undefined => {
+    const v = target.startsWith('figures.')
+      ? ctx.figures.get(target.slice('figures.'.length))
+      : tableValueAt(ctx.tables.defs, ctx.tables.values, target.slice('tables.'.length));
     return v === undefined ? undefined : String(v);
   };
   return splitParagraphs(value).map((p) => ({ runs: parseInline(p, lookup) }));
@@ -155,22 +179,28 @@ function readText(ctx: Context, value: unknown, path: string): Paragraph[] {
 
 function reportReferences(ctx: Context, text: string, span: Span | undefined, path: string): void {
   const seen = new Map<string, number>();
-  const names = [...ctx.figures.keys()];
+  const figureNames = [...ctx.figures.keys()];
   for (const ref of findReferences(text)) {
     const occurrence = seen.get(ref.raw) ?? 0;
     seen.set(ref.raw, occurrence + 1);
-    if (ref.figure !== undefined && ctx.figures.has(ref.figure)) continue;
+    const target = ref.target;
+    const isTable = target?.startsWith('tables.') ?? false;
+    const name = target?.slice(isTable ? 'tables.'.length : 'figures.'.length);
+    if (name !== undefined && !isTable && ctx.figures.has(name)) continue;
+    if (name !== undefined && isTable && tableValueAt(ctx.tables.defs, ctx.tables.values, name) !== undefined) continue;
     const offset = locateInSource(ctx.source, span, ref.raw, occurrence);
-    if (ref.figure === undefined) {
+    if (name === undefined) {
       ctx.diagnostics.push(diagnosticAt(ctx.source, offset, 'NB4002', 'warning', { found: ref.raw }, path));
       continue;
     }
-    const suggestion = names.length ? closest(ref.figure, names) : undefined;
-    const near = suggestion !== undefined && distance(ref.figure, suggestion) <= Math.max(2, Math.floor(ref.figure.length / 3));
+    if (isTable && ctx.tables.defs.length && !ctx.tables.defs.some((d) => ctx.tables.values.has(d.key))) continue; // tables themselves are broken; already reported
+    const candidates = isTable ? tablePaths(ctx.tables.defs) : figureNames;
+    const suggestion = candidates.length ? closest(name, candidates) : undefined;
+    const near = suggestion !== undefined && distance(name, suggestion) <= Math.max(2, Math.floor(name.length / 3));
     ctx.diagnostics.push(
-      diagnosticAt(ctx.source, offset, 'NB4001', 'error', {
-        name: ref.figure,
-        defined: names.slice(0, 12).join(', '),
+      diagnosticAt(ctx.source, offset, isTable ? 'NB4003' : 'NB4001', 'error', {
+        name,
+        defined: figureNames.slice(0, 12).join(', '),
         ...(near ? { suggestion } : {}),
       }, path),
     );

@@ -8,23 +8,24 @@ export type Inline =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'strong'; readonly text: string }
   | { readonly kind: 'figure'; readonly name: string; readonly text: string };
+// `name` of a figure run is the reference's target: `figures.x` or `tables.requests.new.total`.
 
 /** A reference found in a text, with its offset inside the (decoded) string value. */
 export interface Reference {
   readonly raw: string;
   readonly offset: number;
-  /** The figure's name, or undefined when the braces hold something else. */
-  readonly figure?: string;
+  /** `figures.name` or `tables.table.row.column`; undefined when the braces hold something else. */
+  readonly target?: string;
 }
 
 const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}/g;
-const FIGURE = /^figures\.([A-Za-z_][A-Za-z0-9_]*)$/;
+const TARGET = /^(?:figures\.[A-Za-z_][A-Za-z0-9_]*|tables(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/;
 
 /** Every `{{…}}` in a text, in order. */
 export function findReferences(text: string): Reference[] {
   return [...text.matchAll(REFERENCE)].map((m) => {
-    const figure = FIGURE.exec(m[1] ?? '')?.[1];
-    return { raw: m[0], offset: m.index, ...(figure ? { figure } : {}) };
+    const inner = m[1] ?? '';
+    return { raw: m[0], offset: m.index, ...(TARGET.test(inner) ? { target: inner } : {}) };
   });
 }
 
@@ -47,16 +48,17 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /**
- * Turns one paragraph into inline runs, substituting figures through `lookup`.
- * An unknown reference stays as its literal text (the caller reports it).
+ * Turns one paragraph into inline runs, substituting references through `lookup` (given the
+ * target, e.g. `figures.items`). An unknown reference stays as its literal text (the caller
+ * reports it).
  */
 export function parseInline(paragraph: string, lookup: (name: string) => string | undefined): Inline[] {
   const withFigures: Inline[] = [];
   let last = 0;
   for (const ref of findReferences(paragraph)) {
     if (ref.offset > last) withFigures.push({ kind: 'text', text: paragraph.slice(last, ref.offset) });
-    const value = ref.figure === undefined ? undefined : lookup(ref.figure);
-    withFigures.push(value === undefined ? { kind: 'text', text: ref.raw } : { kind: 'figure', name: ref.figure!, text: value });
+    const value = ref.target === undefined ? undefined : lookup(ref.target);
+    withFigures.push(value === undefined ? { kind: 'text', text: ref.raw } : { kind: 'figure', name: ref.target!, text: value });
     last = ref.offset + ref.raw.length;
   }
   if (last < paragraph.length) withFigures.push({ kind: 'text', text: paragraph.slice(last) });

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceFromText } from './source.js';
+import { parseTableDefs, TableDefError, type TableDef } from './table-defs.js';
 import { parseYaml } from './yaml.js';
 
 /** The folder of built-in profiles (`templates/` in the package). */
@@ -21,6 +22,24 @@ export interface HeadingRule {
   readonly accept: readonly RegExp[];
   /** Known variant wordings, accepted with a warning naming the standard wording. */
   readonly variants: readonly RegExp[];
+  /** Key of the table rendered in this section, if any. */
+  readonly table?: string;
+}
+
+/** A phrase in prose that states a table quantity, e.g. "予以公开12件" (spec §3.1, I8). */
+export interface ProseCheck {
+  /** What the phrase names, in the format's words (for messages). */
+  readonly label: string;
+  /** Matches the phrase; the stated number is the named group `n`. */
+  readonly pattern: RegExp;
+  /** Table paths whose sum the number must equal, e.g. `requests.results.granted.total`. */
+  readonly values: readonly string[];
+}
+
+/** Legal publication deadlines as month-day of the following year, by publisher. */
+export interface Deadlines {
+  readonly department: string;
+  readonly government: string;
 }
 
 /** A loaded profile: rules as data, template sources as text. Rendering compiles them. */
@@ -29,6 +48,13 @@ export interface Profile {
   readonly dir: string;
   readonly description: string;
   readonly headings: readonly HeadingRule[];
+  /** Top-level sections beyond the required ones are reported (the national format has six). */
+  readonly onlyRequiredHeadings: boolean;
+  /** Report years the profile is for, inclusive; and the profile to suggest otherwise. */
+  readonly years?: { readonly from?: number; readonly to?: number; readonly otherwise?: string };
+  readonly deadlines?: Deadlines;
+  readonly tables: readonly TableDef[];
+  readonly proseChecks: readonly ProseCheck[];
   readonly template: string;
   readonly partials: Readonly<Record<string, string>>;
   readonly css: string;
@@ -72,27 +98,70 @@ export function resolveProfileDir(ref: string, baseDir: string): string {
   return dir;
 }
 
-/** Reads a profile folder: profile.yaml, the template, partials and CSS (base first). */
-export function loadProfile(dir: string): Profile {
+/**
+ * Reads a profile folder: profile.yaml, tables.yaml, the template, partials and CSS. A profile
+ * may `extends` another (a built-in name or a folder); its own files override the parent's.
+ */
+export function loadProfile(dir: string, seen: readonly string[] = []): Profile {
   const name = basename(dir);
-  const rulesPath = join(dir, 'profile.yaml');
-  if (!existsSync(rulesPath)) throw new ProfileError('invalid', name, `${rulesPath} is missing`);
-  const { parsed, diagnostics } = parseYaml(sourceFromText(rulesPath, readFileSync(rulesPath, 'utf8')));
-  if (!parsed || diagnostics.length) throw new ProfileError('invalid', name, `${rulesPath}: ${String(diagnostics[0]?.params.reason ?? 'YAML error')}`);
-  const rules = parsed.value as Record<string, unknown>;
-  const templateFile = typeof rules.template === 'string' ? rules.template : 'report.hbs';
-  const templatePath = join(dir, basename(templateFile));
-  if (!existsSync(templatePath)) throw new ProfileError('invalid', name, `${templatePath} is missing`);
+  if (seen.includes(dir)) throw new ProfileError('invalid', name, `extends itself through ${seen.map((d) => basename(d)).join(' → ')}`);
+  const rules = readYamlFile(name, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
+  const parent = typeof rules.extends === 'string' ? loadProfile(resolveProfileDir(rules.extends, dir), [...seen, dir]) : undefined;
 
+  const templateFile = typeof rules.template === 'string' ? basename(rules.template) : 'report.hbs';
+  const templatePath = join(dir, templateFile);
+  const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : parent?.template;
+  if (template === undefined) throw new ProfileError('invalid', name, `${templatePath} is missing`);
+
+  const tablesFile = join(dir, typeof rules.tables === 'string' ? basename(rules.tables) : 'tables.yaml');
+  let tables = parent?.tables ?? [];
+  if (existsSync(tablesFile)) {
+    try {
+      tables = parseTableDefs(readYamlFile(name, tablesFile, false));
+    } catch (error) {
+      if (error instanceof TableDefError) throw new ProfileError('invalid', name, `${tablesFile}: ${error.message}`);
+      throw error;
+    }
+  }
+  const headings = rules.headings !== undefined ? readHeadingRules(name, rules.headings) : parent?.headings ?? [];
+  for (const rule of headings) {
+    if (rule.table && !tables.some((t) => t.key === rule.table)) throw new ProfileError('invalid', name, `heading ${rule.title} names unknown table ${rule.table}`);
+  }
+  const years = readYears(rules.years) ?? parent?.years;
+  const deadlines = readDeadlines(rules.deadlines) ?? parent?.deadlines;
+  const proseChecks = rules.prose_checks !== undefined ? readProseChecks(name, rules.prose_checks) : parent?.proseChecks ?? [];
+  const ownCss = join(dir, 'style.css');
   return {
     name: typeof rules.name === 'string' ? rules.name : name,
     dir,
     description: typeof rules.description === 'string' ? rules.description : '',
-    headings: readHeadingRules(name, rules.headings),
-    template: readFileSync(templatePath, 'utf8'),
-    partials: { ...readPartials(join(BASE_DIR, 'partials')), ...readPartials(join(dir, 'partials')) },
-    css: [join(BASE_DIR, 'base.css'), join(dir, 'style.css')].filter(existsSync).map((f) => readFileSync(f, 'utf8')).join('\n'),
+    headings,
+    onlyRequiredHeadings: typeof rules.only_required_headings === 'boolean' ? rules.only_required_headings : parent?.onlyRequiredHeadings ?? false,
+    ...(years ? { years } : {}),
+    ...(deadlines ? { deadlines } : {}),
+    tables,
+    proseChecks,
+    template,
+    partials: { ...(parent?.partials ?? readPartials(join(BASE_DIR, 'partials'))), ...readPartials(join(dir, 'partials')) },
+    css: [parent?.css ?? readIfExists(join(BASE_DIR, 'base.css')), readIfExists(ownCss)].filter(Boolean).join('\n'),
   };
+}
+
+function readYamlFile(profile: string, path: string, required: boolean): unknown {
+  if (!existsSync(path)) {
+    if (required) throw new ProfileError('invalid', profile, `${path} is missing`);
+    return undefined;
+  }
+  const { parsed, diagnostics } = parseYaml(sourceFromText(path, readFileSync(path, 'utf8')));
+  if (!parsed || diagnostics.length) {
+    const where = diagnostics[0]?.position ? `:${diagnostics[0].position.line}:${diagnostics[0].position.column}` : '';
+    throw new ProfileError('invalid', profile, `${path}${where}: ${String(diagnostics[0]?.params.reason ?? 'YAML error')}`);
+  }
+  return parsed.value ?? {};
+}
+
+function readIfExists(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
 function readPartials(dir: string): Record<string, string> {
@@ -104,8 +173,40 @@ function readPartials(dir: string): Record<string, string> {
   return partials;
 }
 
+function readYears(value: unknown): Profile['years'] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  return {
+    ...(typeof v.from === 'number' ? { from: v.from } : {}),
+    ...(typeof v.to === 'number' ? { to: v.to } : {}),
+    ...(typeof v.otherwise === 'string' ? { otherwise: v.otherwise } : {}),
+  };
+}
+
+function readDeadlines(value: unknown): Deadlines | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const day = (x: unknown, fallback: string) => (typeof x === 'string' && /^\d{2}-\d{2}$/.test(x) ? x : fallback);
+  return { department: day(v.department, '01-31'), government: day(v.government, '03-31') };
+}
+
+function readProseChecks(profile: string, value: unknown): ProseCheck[] {
+  if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'prose_checks must be a list');
+  return value.map((item, i) => {
+    const c = (item ?? {}) as Record<string, unknown>;
+    const values = Array.isArray(c.values) ? c.values.map(String) : typeof c.value === 'string' ? [c.value] : [];
+    if (typeof c.words !== 'string' || values.length === 0) throw new ProfileError('invalid', profile, `prose_checks[${i + 1}] needs words and value(s)`);
+    try {
+      // The phrase, then optional 共/为/计, then the number and a measure word.
+      const pattern = new RegExp(`(?:${c.words})(?:共计|合计|共|为|计|了)?\\s*(?<n>\\d+)\\s*(?:件|条|个|起|次|项)`, 'gu');
+      return { label: typeof c.label === 'string' ? c.label : c.words, pattern, values };
+    } catch (error) {
+      throw new ProfileError('invalid', profile, `prose_checks[${i + 1}]: ${(error as Error).message}`);
+    }
+  });
+}
+
 function readHeadingRules(profile: string, value: unknown): HeadingRule[] {
-  if (value === undefined) return [];
   if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'headings must be a list');
   return value.map((item, i) => {
     const rule = (item ?? {}) as Record<string, unknown>;
@@ -115,6 +216,7 @@ function readHeadingRules(profile: string, value: unknown): HeadingRule[] {
       any: rule.any === true,
       accept: patterns(profile, rule.accept),
       variants: patterns(profile, rule.variants),
+      ...(typeof rule.table === 'string' ? { table: rule.table } : {}),
     };
   });
 }

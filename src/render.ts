@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { Inline } from './narrative.js';
 import type { Report, Section } from './model.js';
 import type { Profile } from './profile.js';
+import { registerTableHelpers } from './table-html.js';
 
 /** What the HTML is for: the website (system fonts) or the PDF (bundled fonts). */
 export interface RenderOptions {
@@ -24,6 +25,7 @@ interface SectionView {
   readonly runIn: boolean;
   readonly paragraphs: readonly { html: string }[];
   readonly sections: readonly SectionView[];
+  readonly table?: { readonly key: string; readonly partial: string };
 }
 
 const compiled = new WeakMap<Profile, Handlebars.TemplateDelegate>();
@@ -33,6 +35,7 @@ function templateOf(profile: Profile): Handlebars.TemplateDelegate {
   let template = compiled.get(profile);
   if (!template) {
     const hb = Handlebars.create();
+    registerTableHelpers(hb, profile.tables);
     for (const [name, source] of Object.entries(profile.partials)) hb.registerPartial(name, source);
     template = hb.compile(profile.template, { strict: false, noEscape: false });
     compiled.set(profile, template);
@@ -57,6 +60,7 @@ export function renderHtml(report: Report, profile: Profile, options: RenderOpti
       },
       intro: report.intro.map((p) => ({ html: inlineHtml(p.runs) })),
       sections: report.sections.map(sectionView),
+      tables: Object.fromEntries(report.tables),
     },
     // Prototype access stays off (Handlebars' default since 4.6); templates see plain data only.
     { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
@@ -74,6 +78,7 @@ function sectionView(section: Section): SectionView {
     runIn: section.runIn,
     paragraphs: section.paragraphs.map((p) => ({ html: inlineHtml(p.runs) })),
     sections: section.sections.map(sectionView),
+    ...(section.table ? { table: { key: section.table, partial: `table-${section.table}` } } : {}),
   };
 }
 

@@ -106,7 +106,7 @@ test('build of HTML alone needs no browser and writes one self-contained file', 
     assert.doesNotMatch(html, /(src|href)=|url\((?!data:)/i, 'nothing is fetched');
     assert.match(html, /<h2 class="heading">一、政府信息公开工作完成情况<\/h2>/);
     assert.match(html, /<h3 class="heading">（一）加强组织领导<\/h3>/);
-    assert.match(html, /<h4 class="heading">1\.加强领导，明确责任。<\/h4><p>全年在门户网站公开信息<span class="figure" data-figure="portal_items">2100<\/span>条/);
+    assert.match(html, /<h4 class="heading">1\.加强领导，明确责任。<\/h4><p>全年在门户网站公开信息<span class="figure" data-figure="figures.portal_items">2100<\/span>条/);
     assert.match(html, /<p class="signed-on">2016年1月28日<\/p>/);
   } finally {
     cleanup();

@@ -4,7 +4,7 @@ import { findReferences, inlineText, parseInline, splitParagraphs } from '../src
 import { inlineHtml } from '../src/render.js';
 
 const figures: Record<string, string> = { items: '2100', fee: '1.5' };
-const lookup = (name: string) => figures[name];
+const lookup = (target: string) => figures[target.replace(/^figures\./, '')];
 
 test('blank lines separate paragraphs; Chinese lines join without a space', () => {
   assert.deepEqual(splitParagraphs('第一段第一行\n第一段第二行\n\n第二段\n'), ['第一段第一行第一段第二行', '第二段']);
@@ -16,9 +16,9 @@ test('blank lines separate paragraphs; Chinese lines join without a space', () =
 test('figure references are substituted; other braces stay as typed', () => {
   const runs = parseInline('公开信息{{figures.items}}多条，{{ figures.fee }}万元，{{helper x}}', lookup);
   assert.equal(inlineText(runs), '公开信息2100多条，1.5万元，{{helper x}}');
-  assert.deepEqual(runs.filter((r) => r.kind === 'figure').map((r) => r.kind === 'figure' && r.name), ['items', 'fee']);
+  assert.deepEqual(runs.filter((r) => r.kind === 'figure').map((r) => r.kind === 'figure' && r.name), ['figures.items', 'figures.fee']);
   const refs = findReferences('{{figures.a}} {{figures.1bad}} {{x}}');
-  assert.deepEqual(refs.map((r) => r.figure), ['a', undefined, undefined]);
+  assert.deepEqual(refs.map((r) => r.target), ['figures.a', undefined, undefined]);
 });
 
 test('**bold** is the only markup; an unpaired ** stays as typed', () => {
