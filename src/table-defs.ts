@@ -141,6 +141,6 @@ export function rowTitle(table: TableDef, path: string): string {
     const row = findRow(table.rows, parts.slice(0, i).join('.'));
     if (row) labels.push(row.label);
   }
-  // The outermost group (三、本年度办理结果) adds nothing a reader needs once a sub-group is named.
-  return (labels.length > 2 ? labels.slice(1) : labels).join(' ');
+  // The outermost group (三、本年度办理结果) adds nothing a reader needs once a row inside it is named.
+  return (labels.length > 1 ? labels.slice(1) : labels).join(' ');
 }

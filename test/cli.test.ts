@@ -146,3 +146,32 @@ function encodeGb18030(text: string): Buffer {
   // Node has no GB18030 encoder; Python's codec is on every machine this suite runs on.
   return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
 }
+
+test('init writes a skeleton that passes check with TODO warnings, and fails it with --strict', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const init = runCli(['init', '--profile', 'gov-2021', '--year', '2025', '--org', '测试局'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stdout, /已生成 2025\.yaml/);
+    const text = readFileSync(join(dir, '2025.yaml'), 'utf8');
+    assert.match(text, /^# yaml-language-server: \$schema=.*src\/report\.schema\.json$/m);
+    assert.match(text, /^profile: gov-2021$/m);
+    const checked = runCli(['check', '2025.yaml'], { cwd: dir });
+    assert.equal(checked.code, 0, checked.stdout);
+    assert.match(checked.stdout, /warning NB6001/);
+    assert.doesNotMatch(checked.stdout, / error /);
+    const strict = runCli(['check', '--strict', '2025.yaml'], { cwd: dir });
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, / error NB6001/);
+    const again = runCli(['init', '--year', '2025', '--org', '测试局'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /文件 2025\.yaml 已存在；用 --force 覆盖/);
+    const y2020 = runCli(['init', 'old.yaml', '--year', '2020', '--org', '测试局'], { cwd: dir });
+    assert.equal(y2020.code, 0);
+    assert.match(readFileSync(join(dir, 'old.yaml'), 'utf8'), /^profile: gov-2019$/m, 'the profile follows the year');
+    assert.equal(runCli(['init', '--year', 'soon', '--org', 'x'], { cwd: dir }).code, 2);
+    assert.equal(runCli(['init', '--year', '2025'], { cwd: dir }).code, 2, '--org is required');
+  } finally {
+    cleanup();
+  }
+});
