@@ -142,5 +142,5 @@ export function rowTitle(table: TableDef, path: string): string {
     if (row) labels.push(row.label);
   }
   // The outermost group (三、本年度办理结果) adds nothing a reader needs once a row inside it is named.
-  return (labels.length > 1 ? labels.slice(1) : labels).join(' ');
+  return (labels.length > 1 ? labels.slice(1) : labels).join('／');
 }

@@ -119,11 +119,18 @@ function readTable(ctx: Ctx, def: TableDef, data: Obj, pointer: string): TableVa
     }
   }
 
-  // I1: identities that hold in every column.
+  // I1: identities that hold in every column. When a column the report wrote fails, the
+  // computed 总计 column fails with it; saying so twice would only send the user looking.
   for (const identity of def.identities) {
     const left = identity.left.flatMap((ref) => expandRef(def, ref));
     const right = identity.right.flatMap((ref) => expandRef(def, ref));
+    const balances = (col: string) => {
+      const sum = (rows: string[]) => rows.reduce((a, p) => a + (cell(p, col) ?? 0), 0);
+      return sum(left) === sum(right);
+    };
+    const failing = def.columns.filter((c) => !c.sum && !balances(c.key)).length;
     for (const col of def.columns) {
+      if (col.sum && failing > 0 && ![...left, ...right].some((p) => given.has(`${p}|${col.key}`))) continue;
       const l = left.map((p) => cell(p, col.key));
       const r = right.map((p) => cell(p, col.key));
       if ([...l, ...r].some((v) => v === undefined)) continue;

@@ -78,9 +78,9 @@ test('omitted totals are computed: row totals (I2), the result total (I3), group
 
 test('I1: 第一项加第二项之和等于第三项加第四项之和, in every column', () => {
   const bad = check(setRow(balanced(), 'granted', six([7, 1, 0, 0, 1, 1])));
-  const d = bad.diagnostics.filter((x) => x.code === 'NB5004').sort((a, b) => String(a.params.column).localeCompare(String(b.params.column)));
-  assert.deepEqual(d.map((x) => x.params.column).sort(), ['总计', '自然人'].sort(), 'the 自然人 column and the 总计 column');
-  d.sort((a) => (a.params.column === '自然人' ? -1 : 1));
+  const d = bad.diagnostics.filter((x) => x.code === 'NB5004');
+  // Only the column the report wrote; the computed 总计 column fails with it and is not repeated.
+  assert.deepEqual(d.map((x) => x.params.column), ['自然人']);
   assert.match(String(d[0]!.params.left), /一、本年新收政府信息公开申请数量（8） \+ 二、上年结转政府信息公开申请数量（1） = 9$/);
   assert.match(String(d[0]!.params.right), /（七）总计（9） \+ 四、结转下年度继续办理（1） = 10$/);
   // Which cell is wrong cannot be known; the message points at the first cell of the identity.
@@ -166,7 +166,7 @@ test('the 2019 format: （六）其他处理 is one row, and 本年增/减 may b
   const { report, diagnostics } = check(y, 'gov-2019');
   assert.deepEqual(codes(diagnostics), []);
   assert.equal(tableValueAt(profiles['gov-2019']!.tables, report!.tables, 'requests.results.total.total'), 3);
-  assert.deepEqual(codes(check(setRow(y, 'new', six([4, 0, 0, 0, 0, 0])), 'gov-2019').diagnostics), ['NB5004', 'NB5004']);
+  assert.deepEqual(codes(check(setRow(y, 'new', six([4, 0, 0, 0, 0, 0])), 'gov-2019').diagnostics), ['NB5004']);
 });
 
 test('C1/C2: carry-over and normative documents against last year\'s report', () => {
