@@ -5,6 +5,8 @@ import { build, check, init, type OutputFormat, type RunResult } from './api.js'
 import { BROWSER_ENV, NoBrowserError } from './browser.js';
 import { detectLang, parseLang } from './locale.js';
 import type { Lang } from './messages.js';
+import { createProgress } from './progress.js';
+import { trace } from './trace.js';
 import { formatRun } from './reporter.js';
 import { VERSION } from './version.js';
 
@@ -13,6 +15,9 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
+  /** Whether standard error is a terminal (progress bar) and how wide. */
+  readonly stderrTTY?: boolean;
+  readonly columns?: number;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -20,6 +25,8 @@ const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrTTY: Boolean(process.stderr.isTTY),
+  columns: process.stderr.columns,
   env: process.env,
 };
 
@@ -35,6 +42,9 @@ const text = {
     profile: '报告格式名称或文件夹，覆盖文件中的 profile',
     localFonts: '优先使用本机安装的公文字体（仿宋_GB2312、方正小标宋），没有时用内置字体',
     timeout: '每份文档的打印超时（毫秒）',
+    jobs: '同时打印的文档数（默认为 CPU 核数）',
+    forceBuild: '即使输入和输出都没有变化也重新生成',
+    badJobs: (v: string) => `--jobs 应为正整数，而不是“${v}”。`,
     lang: '提示语言：zh-CN 或 en（默认随系统语言）',
     noColor: '不使用颜色',
     strict: '把警告也当作错误（用于 CI）',
@@ -77,6 +87,9 @@ const text = {
     profile: 'profile name or folder, overriding the file\'s profile',
     localFonts: 'prefer locally installed official faces (仿宋_GB2312, 方正小标宋) over the bundled fonts',
     timeout: 'print timeout per document, in milliseconds',
+    jobs: 'documents printed at once (default: the number of cores)',
+    forceBuild: 'rebuild even when inputs and outputs are unchanged',
+    badJobs: (v: string) => `--jobs takes a positive whole number, not "${v}".`,
     lang: 'message language: zh-CN or en (default: from the locale)',
     noColor: 'no colours',
     strict: 'treat warnings as errors (for CI)',
@@ -108,6 +121,7 @@ class UsageError extends Error {}
 
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  trace('cli loaded');
   const langFlag = readLangFlag(argv);
   const lang: Lang = (langFlag && parseLang(langFlag)) || detectLang(undefined, io.env);
   const t = text[lang];
@@ -178,14 +192,23 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--profile <name-or-folder>', t.profile)
     .option('--local-fonts', t.localFonts)
     .option('--timeout <ms>', t.timeout)
+    .option('-j, --jobs <n>', t.jobs)
+    .option('--force', t.forceBuild)
     .option('--strict', t.strict)
     .helpOption('-h, --help', t.help)
-    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; profile?: string; localFonts?: boolean; timeout?: string; strict?: boolean }) => {
+    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; profile?: string; localFonts?: boolean; timeout?: string; jobs?: string; force?: boolean; strict?: boolean }) => {
       const formats = parseFormats(opts.format);
       if (!formats) throw new UsageError(t.badFormat(opts.format));
       const timeoutMs = opts.timeout === undefined ? undefined : Number(opts.timeout);
       if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new UsageError(t.badTimeout(opts.timeout!));
+      const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(t.badJobs(opts.jobs!));
+      const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
       const run = await build(files, {
+        onStart: progress.onStart,
+        onFile: progress.onFile,
+        ...(jobs ? { jobs } : {}),
+        ...(opts.force ? { force: true } : {}),
         outDir: opts.outDir,
         formats,
         ...(opts.browser ? { browser: opts.browser } : {}),
@@ -194,6 +217,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         ...(timeoutMs ? { timeoutMs } : {}),
         strict: opts.strict === true,
       });
+      progress.done();
       report(run, 'build', {});
     });
 

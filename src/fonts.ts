@@ -14,10 +14,29 @@ import subsetFont from 'subset-font';
 const require = createRequire(import.meta.url);
 const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
 
+/** What a face is used for; each face is cut to the characters of its role. */
+export type FontRole = 'title' | 'body' | 'bold' | 'hei' | 'kai';
+
+/** The characters each role shows in a run's documents. */
+export type RoleTexts = Readonly<Record<FontRole, Iterable<string>>>;
+
+/** Collects, per role, the characters a run's documents show. */
+export function collectRoleTexts(): { add(role: FontRole, text: string): void; texts: Record<FontRole, Set<string>> } {
+  const texts: Record<FontRole, Set<string>> = { title: new Set(), body: new Set(), bold: new Set(), hei: new Set(), kai: new Set() };
+  return {
+    texts,
+    add(role, text) {
+      const set = texts[role];
+      for (const ch of text) set.add(ch);
+    },
+  };
+}
+
 /** One bundled face: a whole font file, or a font split into unicode-range chunks by a CSS file. */
 interface FaceSource {
   readonly family: string;
   readonly weight: number;
+  readonly role: FontRole;
   readonly file?: string;
   readonly chunksCss?: string;
 }
@@ -31,27 +50,33 @@ function bundledFaces(): FaceSource[] {
   const sans = packageDir('@expo-google-fonts/noto-sans-sc');
   const kai = packageDir('lxgw-wenkai-webfont');
   return [
-    { family: 'NB Title', weight: 400, file: join(serif, '700Bold', 'NotoSerifSC_700Bold.ttf') },
-    { family: 'NB Serif', weight: 400, file: join(serif, '400Regular', 'NotoSerifSC_400Regular.ttf') },
-    { family: 'NB Serif', weight: 700, file: join(serif, '700Bold', 'NotoSerifSC_700Bold.ttf') },
-    { family: 'NB Sans', weight: 400, file: join(sans, '400Regular', 'NotoSansSC_400Regular.ttf') },
-    { family: 'NB Kai', weight: 400, chunksCss: join(kai, 'lxgwwenkai-regular.css') },
+    { family: 'NB Title', weight: 400, role: 'title', file: join(serif, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+    { family: 'NB Serif', weight: 400, role: 'body', file: join(serif, '400Regular', 'NotoSerifSC_400Regular.ttf') },
+    { family: 'NB Serif', weight: 700, role: 'bold', file: join(serif, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+    { family: 'NB Sans', weight: 400, role: 'hei', file: join(sans, '400Regular', 'NotoSansSC_400Regular.ttf') },
+    { family: 'NB Kai', weight: 400, role: 'kai', chunksCss: join(kai, 'lxgwwenkai-regular.css') },
   ];
 }
 
-/** Font choices for the PDF: bundled faces, or (opt-in) the official faces when installed. */
+/**
+ * Font choices for the PDF: bundled faces, or (opt-in) the official faces when installed. Each
+ * stack ends in "NB Serif", which holds every character of the run, so a character that a
+ * template shows in an unexpected face falls back to the body face, never to a missing glyph.
+ */
 function fontVariables(localFonts: boolean): string {
   const local = (names: string) => (localFonts ? `${names}, ` : '');
   return `:root {
-  --nb-font-title: ${local('"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S"')}"NB Title";
+  --nb-font-title: ${local('"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S"')}"NB Title", "NB Serif";
   --nb-font-body: ${local('"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"')}"NB Serif";
-  --nb-font-hei: ${local('"黑体", "SimHei"')}"NB Sans";
-  --nb-font-kai: ${local('"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"')}"NB Kai";
+  --nb-font-hei: ${local('"黑体", "SimHei"')}"NB Sans", "NB Serif";
+  --nb-font-kai: ${local('"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"')}"NB Kai", "NB Serif";
 }`;
 }
 
-/** Characters every document may show besides its own text: page numbers and ASCII. */
-const ALWAYS = '— 0123456789' + Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+/** Characters every face may show besides its role's text: page numbers, heading numbers, dates. */
+const ALWAYS = '— 0123456789、（）.一二三四五六七八九十百零年月日';
+/** Printable ASCII, for the body face (templates and numbers). */
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
 /** Options for building the PDF's font CSS. */
 export interface FontOptions {
@@ -59,14 +84,23 @@ export interface FontOptions {
   readonly localFonts?: boolean;
 }
 
+/** The CSS that makes documents use the bundled fonts. */
+export interface FontCss {
+  /** @font-face rules holding the subsets (large; loaded once per page). */
+  readonly faces: string;
+  /** The font variables the base CSS reads; must come after a profile's own CSS. */
+  readonly variables: string;
+}
+
 /**
- * Builds the CSS that makes a document use the bundled fonts: @font-face rules holding subsets
- * for exactly the characters in `text`, and the font variables the base CSS reads.
+ * Builds the CSS that makes documents use the bundled fonts: @font-face rules holding subsets
+ * for the characters each role shows (the body face: every character of the run), and the
+ * font variables the base CSS reads.
  */
-export async function fontCssFor(text: string, options: FontOptions = {}): Promise<string> {
-  const chars = uniqueChars(text + ALWAYS);
+export async function fontCssFor(texts: RoleTexts, options: FontOptions = {}): Promise<FontCss> {
   const rules: string[] = [];
   for (const face of bundledFaces()) {
+    const chars = uniqueChars([...texts[face.role], ...(face.role === 'body' ? ASCII : ''), ...ALWAYS]);
     if (face.file) {
       rules.push(fontFace(face, await subsetFile(face.file, chars)));
     } else if (face.chunksCss) {
@@ -75,7 +109,7 @@ export async function fontCssFor(text: string, options: FontOptions = {}): Promi
       }
     }
   }
-  return `${rules.join('\n')}\n${fontVariables(options.localFonts ?? false)}`;
+  return { faces: rules.join('\n'), variables: fontVariables(options.localFonts ?? false) };
 }
 
 function fontFace(face: FaceSource, data: Buffer, range?: string): string {
@@ -136,8 +170,8 @@ function chunksFor(cssFile: string, chars: string): { file: string; chars: strin
   return [...out.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([file, cs]) => ({ file, chars: cs }));
 }
 
-function uniqueChars(text: string): string {
-  return [...new Set(text)].sort().join('');
+function uniqueChars(chars: Iterable<string>): string {
+  return [...new Set(chars)].sort().join('');
 }
 
 /** A compact CSS unicode-range for a set of characters. */

@@ -21,7 +21,8 @@ const words = {
     ok: '通过',
     failed: '失败',
     summary: (c: Counts, verb: string) =>
-      `共 ${c.files} 个文件：${c.ok} 个${verb}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}；${c.errors} 个错误，${c.warnings} 个警告。`,
+      `共 ${c.files} 个文件：${c.ok} 个${verb}${c.unchanged ? `，${c.unchanged} 个未变（跳过）` : ''}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}；${c.errors} 个错误，${c.warnings} 个警告${c.seconds !== undefined ? `；用时 ${c.seconds} 秒` : ''}。`,
+    failures: '未完成的文件：',
     verbCheck: '通过检查',
     verbBuild: '已生成',
   },
@@ -33,7 +34,8 @@ const words = {
     ok: 'ok',
     failed: 'failed',
     summary: (c: Counts, verb: string) =>
-      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}.`,
+      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
+    failures: 'Not done:',
     verbCheck: 'passed',
     verbBuild: 'built',
   },
@@ -54,7 +56,13 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
   return lines.join('\n');
 }
 
-/** The whole run: each file's diagnostics, what was written, and a summary line. */
+/** Runs with more files than this list no outputs one by one (the summary counts them). */
+const LIST_OUTPUTS_UP_TO = 5;
+
+/**
+ * The whole run, in input order: each file's diagnostics, what was written (for small runs),
+ * a summary line, and for a batch each file that is not done with its first problem.
+ */
 export function formatRun(run: RunResult, options: FormatOptions & { readonly command: 'check' | 'build' }): string {
   const c = chalkFor(options.color);
   const w = words[options.lang];
@@ -63,27 +71,51 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
     for (const d of file.diagnostics) out.push(formatDiagnostic(d, options), '');
     if (file.error) out.push(`${c.bold(file.file)} ${c.red.bold(w.failed)} ${file.error.message}`, '');
   }
-  for (const file of run.files) for (const path of file.outputs) out.push(`${c.green(w.built)} ${path}`);
-  if (run.files.some((f) => f.outputs.length)) out.push('');
-  out.push(summaryLine(run.files, options.lang, options.command));
+  if (run.files.length <= LIST_OUTPUTS_UP_TO) {
+    for (const file of run.files) if (file.status === 'ok') for (const path of file.outputs) out.push(`${c.green(w.built)} ${path}`);
+    if (run.files.some((f) => f.status === 'ok' && f.outputs.length)) out.push('');
+  }
+  out.push(summaryLine(run, options.lang, options.command));
+  const notDone = run.files.filter((f) => f.status === 'invalid' || f.status === 'failed');
+  if (notDone.length && run.files.length > 1) {
+    out.push(w.failures);
+    for (const f of notDone) {
+      const first = f.diagnostics.find((d) => d.severity === 'error');
+      const where = first?.position ? `${f.file}:${first.position.line}:${first.position.column}` : f.file;
+      const why = first ? `${first.code} ${messageFor(first.code, first.params, options.lang).message}` : f.error?.message ?? '';
+      out.push(`  ${c.bold(where)} ${why}`);
+    }
+  }
   return out.join('\n');
 }
 
 interface Counts {
   readonly files: number;
   readonly ok: number;
+  readonly unchanged: number;
+  readonly seconds?: string;
   readonly invalid: number;
   readonly failed: number;
   readonly errors: number;
   readonly warnings: number;
 }
 
-function summaryLine(files: readonly FileResult[], lang: Lang, command: 'check' | 'build'): string {
+function summaryLine(run: RunResult, lang: Lang, command: 'check' | 'build'): string {
   const w = words[lang];
+  const files = run.files;
   const all = files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const count = (status: FileResult['status']) => files.filter((f) => f.status === status).length;
-  const counts = { files: files.length, ok: count('ok'), invalid: count('invalid'), failed: count('failed'), errors, warnings: all.length - errors };
+  const counts: Counts = {
+    files: files.length,
+    ok: count('ok'),
+    unchanged: count('unchanged'),
+    invalid: count('invalid'),
+    failed: count('failed'),
+    errors,
+    warnings: all.length - errors,
+    ...(run.elapsedMs !== undefined ? { seconds: (run.elapsedMs / 1000).toFixed(1) } : {}),
+  };
   return w.summary(counts, command === 'check' ? w.verbCheck : w.verbBuild);
 }
 

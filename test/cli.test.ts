@@ -45,7 +45,7 @@ test('a folder, a missing file, an empty file and a GB18030 file are diagnosed, 
     mkdirSync(join(dir, 'folder.yaml'));
     const r = runCli(['check', join(dir, 'folder.yaml'), join(dir, 'missing.yaml'), join(dir, 'empty.yaml'), join(dir, 'gb.yaml'), '--lang', 'zh-CN']);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /folder\.yaml 错误 NB1002 这是一个文件夹/);
+    assert.match(r.stdout, /folder\.yaml 错误 NB1008 没有找到报告文件/, "a folder is searched for reports; this one holds none");
     assert.match(r.stdout, /missing\.yaml 错误 NB1001 找不到这个文件/);
     assert.match(r.stdout, /empty\.yaml 错误 NB1004 文件是空的/);
     assert.match(r.stdout, /gb\.yaml 警告 NB1005 文件不是 UTF-8 编码，已按 GB18030 读取/);

@@ -1,0 +1,262 @@
+/**
+ * `build`: many reports, one browser. Reports are read and checked one after another while
+ * the browser starts and the fonts are cut (from the raw text of the inputs, so that printing
+ * need not wait for every report to be checked); a bounded pool of pages prints them as they
+ * come. A bad file, or one that fails to print, fails alone. Results are in input order.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { documentDate, exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type OutputFormat, type RunResult } from './api.js';
+import { buildKey, readManifest, writeManifest } from './incremental.js';
+import { commonBase, expandInputs, outputPath } from './inputs.js';
+import { loadReport, type Loaded, type ProfileCache } from './load.js';
+import type { Report } from './model.js';
+import { renderHtml } from './render.js';
+import { isProfilePath, resolveProfileDir, TEMPLATES_DIR } from './profile.js';
+import { folderText } from './template-text.js';
+import { trace } from './trace.js';
+import { VERSION } from './version.js';
+import { writeAtomic } from './write.js';
+
+/** A report ready to print. */
+interface Job {
+  readonly index: number;
+  readonly report: Report;
+  readonly diagnostics: Loaded['diagnostics'];
+  readonly html: string;
+  readonly outputs: readonly string[];
+  readonly key?: string;
+}
+
+/** What the workers need of a printer (see printer.ts). */
+interface PrintService {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+  readonly version: string;
+}
+
+/** Checks each file and writes its HTML and/or PDF (folders and globs expanded). */
+export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<RunResult> {
+  const started = Date.now();
+  const formats = options.formats ?? ['pdf', 'html'];
+  const outDir = options.outDir ?? 'out';
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const { files, unmatched } = expandInputs(inputs, [outDir]);
+  const base = commonBase(files);
+  const manifest = options.force ? {} : readManifest(outDir);
+  const keyOptions = {
+    formats,
+    localFonts: options.localFonts ?? false,
+    strict: options.strict ?? false,
+    profile: options.profile ?? null,
+    date: options.date?.toISOString() ?? process.env.SOURCE_DATE_EPOCH ?? null,
+  };
+  options.onStart?.(files.length);
+
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  const finish = (i: number, result: FileResult) => {
+    results[i] = result;
+    options.onFile?.(result, i);
+  };
+
+  // Which files need work: the rest are up to date.
+  const todo: { index: number; outputs: string[]; key?: string }[] = [];
+  for (const [index, file] of files.entries()) {
+    const outputs = formats.map((f) => outputPath(file, base, outDir, f));
+    const key = buildKey(file, keyOptions);
+    if (key && outputs.every((o) => manifest[manifestKey(outDir, o)] === key && existsSync(o))) {
+      finish(index, { file, status: 'unchanged', diagnostics: [], outputs });
+    } else {
+      todo.push({ index, outputs, ...(key ? { key } : {}) });
+    }
+  }
+
+  const queue = new JobQueue();
+  let printer: PrintService | undefined;
+  let runError: Error | undefined;
+  const needBrowser = formats.includes('pdf') && todo.length > 0;
+  // The browser and the fonts get ready while the reports are read.
+  const printerReady = needBrowser ? startPrinter(todo.map((t) => files[t.index]!), jobs, options) : undefined;
+
+  const producer = (async () => {
+    const profiles: ProfileCache = new Map();
+    for (const item of todo) {
+      const file = files[item.index]!;
+      const loaded = strictly(await loadReport(file, options, profiles), options.strict);
+      if (!loaded.report || !loaded.profile) {
+        finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
+      } else if (item.outputs.some((o) => resolve(o) === resolve(file))) {
+        finish(item.index, { file, status: 'failed', diagnostics: loaded.diagnostics, outputs: [], error: new Error(`refusing to overwrite the input ${file}`) });
+      } else {
+        const html = renderHtml(loaded.report, loaded.profile, { version: VERSION });
+        trace(`checked ${file}`);
+        queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, ...(item.key ? { key: item.key } : {}) });
+      }
+      // Let the browser's messages through between reports.
+      await yieldToEventLoop();
+    }
+    queue.end();
+  })();
+
+  try {
+    if (printerReady) {
+      try {
+        printer = await printerReady;
+      } catch (error) {
+        runError = error as Error;
+      }
+    }
+    const worker = async () => {
+      for (let job = await queue.next(); job; job = await queue.next()) {
+        const file = files[job.index]!;
+        if (runError) finish(job.index, { file, status: 'failed', diagnostics: job.diagnostics, outputs: [], error: runError });
+        else finish(job.index, await buildOne(file, job, formats, options, printer));
+      }
+    };
+    await Promise.all([producer, ...Array.from({ length: jobs }, worker)]);
+  } finally {
+    trace('closing the browser');
+    await printer?.close();
+    trace('browser closed');
+  }
+
+  for (const item of todo) {
+    const result = results[item.index];
+    if (item.key && result?.status === 'ok') for (const o of result.outputs) manifest[manifestKey(outDir, o)] = item.key;
+  }
+  if (results.some((r) => r?.status === 'ok')) await writeManifest(outDir, manifest).catch(() => undefined);
+  const all = [...unmatched.map(noMatch), ...(results as FileResult[])];
+  return {
+    files: all,
+    exitCode: runError ? 2 : exitCodeOf(all),
+    ...(runError ? { error: runError } : {}),
+    elapsedMs: Date.now() - started,
+    ...(printer ? { browser: printer.version } : {}),
+  };
+}
+
+/**
+ * Finds and launches the browser while the fonts are cut to the characters the inputs can
+ * show: their raw text, the profiles' templates, and (per role) titles and headings.
+ */
+async function startPrinter(files: readonly string[], jobs: number, options: BuildOptions): Promise<PrintService> {
+  const pageCount = Math.min(jobs, files.length);
+  const [{ findBrowser }, { Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([
+    import('./browser.js'),
+    import('./printer.js'),
+    import('./fonts.js'),
+  ]);
+  trace('printer modules loaded');
+  const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
+  trace(`browser found: ${executable}`);
+  const launching = Printer.launch(executable);
+  void launching.then(() => trace('browser launched'), () => undefined);
+  launching.catch(() => undefined);
+  try {
+    const chars = collectRoleTexts();
+    chars.add('body', folderText(TEMPLATES_DIR));
+    const addProfile = (ref: string | undefined, baseDir: string) => {
+      if (!ref || !isProfilePath(ref)) return;
+      try {
+        chars.add('body', folderText(resolveProfileDir(ref, baseDir)));
+      } catch {
+        // reported by the loader
+      }
+    };
+    addProfile(options.profile, process.cwd());
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue; // reported by the loader
+      }
+      addProfile(/^profile:\s*["']?([^"'#\s]+)/m.exec(text)?.[1], dirname(resolve(file)));
+      chars.add('body', text);
+      for (const m of text.matchAll(/\*\*(.+?)\*\*/g)) chars.add('bold', m[1]!);
+      for (const m of text.matchAll(/^\s*title:(.*)$/gm)) chars.add('title', m[1]!);
+      for (const m of text.matchAll(/^\s*-?\s*heading:(.*)$/gm)) {
+        chars.add('hei', m[1]!);
+        chars.add('kai', m[1]!);
+      }
+    }
+    const fonting = fontCssFor(chars.texts, { localFonts: options.localFonts ?? false });
+    void fonting.then(() => trace('fonts cut'), () => undefined);
+    // Pages open while the fonts are cut; the browser's first tab is one of them.
+    const handle = await launching;
+    const initial = (await handle.browser.pages()).slice(0, pageCount);
+    const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];
+    trace('pages opened');
+    const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs: options.timeoutMs ?? 60_000 }, pages);
+    trace('pages ready');
+    return printer;
+  } catch (error) {
+    // A browser that started before the failure must not outlive the run.
+    await (await launching.catch(() => undefined))?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function buildOne(file: string, job: Job, formats: readonly OutputFormat[], options: BuildOptions, printer: PrintService | undefined): Promise<FileResult> {
+  const { report, diagnostics } = job;
+  const written: string[] = [];
+  try {
+    for (const [i, format] of formats.entries()) {
+      const path = job.outputs[i]!;
+      if (format === 'html') {
+        await writeAtomic(path, job.html);
+      } else {
+        const { setPdfMetadata } = await import('./metadata.js');
+        const raw = await printer!.print(job.html);
+        trace(`printed ${file}`);
+        const pdf = await setPdfMetadata(raw, {
+          title: report.title,
+          author: report.organization,
+          subject: `${report.year}年政府信息公开工作年度报告`,
+          keywords: ['政府信息公开', '年度报告', String(report.year), report.organization],
+          producer: `nianbao ${VERSION}`,
+          creator: printer!.version,
+          language: 'zh-CN',
+          date: options.date ?? documentDate(report),
+        });
+        await writeAtomic(path, pdf);
+      }
+      written.push(path);
+    }
+    return { file, status: 'ok', diagnostics, outputs: written };
+  } catch (error) {
+    return { file, status: 'failed', diagnostics, outputs: written, error: error as Error };
+  }
+}
+
+function manifestKey(outDir: string, output: string): string {
+  return relative(outDir, output).split(sep).join('/');
+}
+
+/** Reports waiting for a page, handed to workers in the order they were read. */
+class JobQueue {
+  private readonly items: Job[] = [];
+  private readonly waiting: ((job: Job | undefined) => void)[] = [];
+  private ended = false;
+
+  push(job: Job): void {
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(job);
+    else this.items.push(job);
+  }
+
+  end(): void {
+    this.ended = true;
+    for (const waiter of this.waiting.splice(0)) waiter(undefined);
+  }
+
+  /** The next report, or undefined once every report has been handed out. */
+  next(): Promise<Job | undefined> {
+    const item = this.items.shift();
+    if (item || this.ended) return Promise.resolve(item);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Prints many documents with one browser: a bounded pool of pages, each loaded once with the
+ * run's fonts and then reused (the fonts stay decoded), sealed (no script, no request), with a
+ * per-document timeout, and a relaunch when the browser crashes or is killed.
+ */
+
+import type { Page } from 'puppeteer-core';
+import { connectBrowser, launchBrowser, type BrowserHandle } from './browser.js';
+import type { FontCss } from './fonts.js';
+
+/** The page could not be printed (timeout, crash, fonts that never loaded). */
+export class PrintError extends Error {
+  constructor(
+    message: string,
+    readonly browserLost = false,
+    options?: { cause: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PrintError';
+  }
+}
+
+/** How a Printer runs. */
+export interface PrinterOptions {
+  /** Pages printing at once. */
+  readonly jobs: number;
+  /** Milliseconds before a document that does not print is abandoned. */
+  readonly timeoutMs: number;
+}
+
+/** A page that holds the fonts and receives one document after another. */
+interface PoolPage {
+  readonly page: Page;
+  documents: number;
+}
+
+/** Pages are replaced after this many documents, so that nothing can build up in one. */
+const DOCUMENTS_PER_PAGE = 200;
+
+/** The shell every page starts from: the run's fonts and the same CSP as the documents. */
+function shellHtml(fonts: FontCss): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<style id="nb-fonts">${fonts.faces}</style></head><body></body></html>`;
+}
+
+/** One browser and its pages, for the length of a run. */
+export class Printer {
+  private handle: BrowserHandle;
+  private readonly idle: PoolPage[] = [];
+  private relaunching: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(
+    handle: BrowserHandle,
+    private readonly fonts: FontCss,
+    private readonly options: PrinterOptions,
+    /** The browser's version, e.g. `Chrome/156.0.8078.108`. */
+    readonly version: string,
+  ) {
+    this.handle = handle;
+  }
+
+  /** Launches the browser at `executablePath` (before the fonts are ready, if need be). */
+  static launch(executablePath: string): Promise<BrowserHandle> {
+    return launchBrowser(executablePath);
+  }
+
+  /**
+   * A printer over a launched browser. `pages` opened while the fonts were being cut are set
+   * up now, in parallel, and wait in the pool.
+   */
+  static async start(handle: BrowserHandle, fonts: FontCss, options: PrinterOptions, pages: readonly Page[] = []): Promise<Printer> {
+    const printer = new Printer(handle, fonts, options, await handle.browser.version());
+    printer.idle.push(...(await Promise.all(pages.map((page) => printer.setUp(page)))));
+    return printer;
+  }
+
+  /** The process id of the browser we started, for tests that kill it. */
+  get pid(): number | undefined {
+    return this.handle.pid;
+  }
+
+  /**
+   * Prints one document. A document whose print fails because the browser died is retried
+   * once on a relaunched browser; any other failure is the document's own.
+   */
+  async print(html: string): Promise<Uint8Array> {
+    try {
+      return await this.printOnce(html);
+    } catch (error) {
+      if (!(error instanceof PrintError) || !error.browserLost || this.closed) throw error;
+      await this.relaunch();
+      return this.printOnce(html);
+    }
+  }
+
+  private async printOnce(html: string): Promise<Uint8Array> {
+    const handle = this.handle;
+    let pooled: PoolPage | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      pooled = this.idle.pop() ?? (await this.newPage(handle));
+      const page = pooled.page;
+      const work = (async () => {
+        await page.evaluate(loadDocument, html, this.fonts.variables);
+        // A face used only in a page-margin box is never loaded on its own: ask for it.
+        await page.evaluate(() => document.fonts.load('14pt "NB Serif"', '— 0123456789').then(() => document.fonts.ready).then(() => undefined));
+        return page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: this.options.timeoutMs });
+      })();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PrintError(`no PDF after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      });
+      const pdf = await Promise.race([work, timeout]);
+      work.catch(() => undefined);
+      pooled.documents++;
+      if (pooled.documents < DOCUMENTS_PER_PAGE && handle === this.handle) this.idle.push(pooled);
+      else void page.close().catch(() => undefined);
+      pooled = undefined;
+      return pdf;
+    } catch (cause) {
+      // A page that failed is never reused: close it without waiting on a hung renderer.
+      if (pooled) void pooled.page.close().catch(() => undefined);
+      const lost = !handle.browser.connected;
+      if (cause instanceof PrintError && !lost) throw cause;
+      throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, lost, { cause });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async newPage(handle: BrowserHandle): Promise<PoolPage> {
+    return this.setUp(await handle.browser.newPage());
+  }
+
+  private async setUp(page: Page): Promise<PoolPage> {
+    page.setDefaultTimeout(this.options.timeoutMs);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    // data: URLs never reach this handler; everything else is refused.
+    page.on('request', (request) => void request.abort('blockedbyclient').catch(() => undefined));
+    await page.setContent(shellHtml(this.fonts), { waitUntil: 'load' });
+    return { page, documents: 0 };
+  }
+
+  /** Replaces a lost browser once, however many documents noticed the loss. */
+  private async relaunch(): Promise<void> {
+    if (!this.relaunching) {
+      const lost = this.handle;
+      this.relaunching = (async () => {
+        this.idle.length = 0;
+        await lost.close().catch(() => undefined);
+        this.handle = lost.executablePath ? await launchBrowser(lost.executablePath) : await connectBrowser(lost.endpoint!);
+      })().finally(() => {
+        this.relaunching = undefined;
+      });
+    }
+    await this.relaunching;
+  }
+
+  /** Closes the browser and removes its profile folder. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.relaunching?.catch(() => undefined);
+    this.idle.length = 0;
+    await this.handle.close();
+  }
+}
+
+/**
+ * Runs in the page (through the DevTools protocol; page scripts stay disabled): replaces the
+ * previous document's head styles and body with those of `html`, keeping the loaded fonts.
+ */
+function loadDocument(html: string, fontVariables: string): void {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  document.title = doc.title;
+  document.documentElement.lang = doc.documentElement.lang || 'zh-CN';
+  for (const el of Array.from(document.head.querySelectorAll('style:not(#nb-fonts)'))) el.remove();
+  for (const style of Array.from(doc.head.querySelectorAll('style'))) document.head.appendChild(document.importNode(style, true));
+  const variables = document.createElement('style');
+  variables.textContent = fontVariables;
+  document.head.appendChild(variables);
+  document.body.replaceWith(document.importNode(doc.body, true));
+}
