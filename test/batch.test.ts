@@ -1,0 +1,138 @@
+/**
+ * Batch builds with the real Chromium: a folder of department reports, a broken file among
+ * them, a browser killed mid-run, a document that does not print in time, incremental rebuilds.
+ */
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { writeDepartments } from './bench/generate.js';
+import { FIXTURES, poppler, ROOT, runCli, tempDir } from './helpers.js';
+
+function pdfsBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort();
+}
+
+/** Every PDF opens and carries its own organization's name. */
+function assertPdfsGood(outDir: string, srcDir: string, names: string[]): void {
+  for (const name of names) {
+    const src = readFileSync(join(srcDir, name.replace(/\.pdf$/, '.yaml')), 'utf8');
+    const org = /^organization: (.+)$/m.exec(src)![1]!.replace(/"/g, '');
+    assert.match(poppler('pdfinfo', [join(outDir, name)]), new RegExp(`^Author:\\s+${org}$`, 'm'), name);
+  }
+}
+
+test('a folder with one broken file: every other report is built, the broken one is named with its line, exit 1', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'departments');
+    writeDepartments(src, 6);
+    // Two departments with the same file name in different folders must not collide.
+    mkdirSync(join(src, 'other'));
+    copyFileSync(join(src, 'group-00', 'dept-000.yaml'), join(src, 'other', 'dept-000.yaml'));
+    writeFileSync(join(src, 'group-00', 'dept-003.yaml'), readFileSync(join(src, 'group-00', 'dept-003.yaml'), 'utf8').replace('year: 2024', 'year: [2024'));
+    const out = join(dir, 'out');
+    const r = runCli(['build', src, '-o', out, '--format', 'pdf']);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /group-00\/dept-003\.yaml:\d+:1 error NB2001/);
+    assert.match(r.stdout, /7 files: 6 built, 1 with errors/);
+    assert.match(r.stdout, /Not done:\n {2}.*group-00\/dept-003\.yaml:\d+:1 NB2001/);
+    const built = pdfsBelow(out);
+    assert.deepEqual(built, ['group-00/dept-000.pdf', 'group-00/dept-001.pdf', 'group-00/dept-002.pdf', 'group-00/dept-004.pdf', 'group-00/dept-005.pdf', 'other/dept-000.pdf']);
+    assertPdfsGood(out, src, built);
+    // One plain progress line per finished file when not on a terminal.
+    assert.equal((r.stderr.match(/^\[\d+\/7\] /gm) ?? []).length, 7);
+  } finally {
+    cleanup();
+  }
+});
+
+test('killing the browser mid-batch still builds every report', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'departments');
+    writeDepartments(src, 12);
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out, '--format', 'pdf', '--jobs', '2'], {
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' },
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!killed && /^\[2\/12\]/m.test(stderr)) {
+        killed = true;
+        const browser = browserPidOf(child.pid!);
+        assert.ok(browser, 'the run has a browser process');
+        process.kill(browser, 'SIGKILL');
+      }
+    });
+    const code = await exit;
+    assert.ok(killed, 'the browser was killed mid-run');
+    assert.equal(code, 0, stdout + stderr);
+    const built = pdfsBelow(out);
+    assert.equal(built.length, 12);
+    assertPdfsGood(out, src, built);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a document that does not print within --timeout fails alone', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    writeDepartments(src, 3);
+    const huge = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace('进一步加强监督考核。', `|\n${'      进一步加强监督考核，确保各项工作落到实处。\n\n'.repeat(30000)}`);
+    writeFileSync(join(src, 'huge.yaml'), huge.replace('text: |\n', 'text: |\n'));
+    const r = runCli(['build', src, '-o', join(dir, 'out'), '--format', 'pdf', '--timeout', '1500', '--jobs', '2']);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stdout, /huge\.yaml failed no PDF after 1500 ms/);
+    assert.equal(pdfsBelow(join(dir, 'out')).length, 3);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an unchanged folder is skipped; a changed file is rebuilt; --force rebuilds all', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    writeDepartments(src, 4);
+    const out = join(dir, 'out');
+    assert.equal(runCli(['build', src, '-o', out]).code, 0);
+    const again = runCli(['build', src, '-o', out]);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /4 files: 0 built, 4 unchanged \(skipped\)/);
+    const file = join(src, 'group-00', 'dept-002.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('本年度报告中所列数据', '本年度报告所列数据'));
+    const changed = runCli(['build', src, '-o', out]);
+    assert.match(changed.stdout, /4 files: 1 built, 3 unchanged \(skipped\)/);
+    assert.match(runCli(['build', src, '-o', out, '--format', 'pdf']).stdout, /4 built/, 'other options are another build');
+    assert.match(runCli(['build', src, '-o', out, '--force']).stdout, /4 files: 4 built/);
+    assert.ok(existsSync(join(out, '.nianbao-manifest.json')));
+  } finally {
+    cleanup();
+  }
+});
+
+/** The browser that a nianbao process started: its child whose command line names a nianbao profile. */
+function browserPidOf(parent: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (ppid === parent && cmd.includes('nianbao-chrome-')) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}
