@@ -44,8 +44,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const formats = options.formats ?? ['pdf', 'html'];
   const outDir = options.outDir ?? 'out';
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const { files, unmatched } = expandInputs(inputs, [outDir]);
-  const base = commonBase(files);
+  const { files, unmatched, folders } = expandInputs(inputs, [outDir]);
+  const base = commonBase(files, folders);
   const manifest = options.force ? {} : readManifest(outDir);
   const keyOptions = {
     formats,

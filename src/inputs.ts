@@ -4,10 +4,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 
-/** The report files of a run, in order, and the arguments that matched nothing. */
+/** The report files of a run, in order, the arguments that matched nothing, and the folders given. */
 export interface Inputs {
   readonly files: readonly string[];
   readonly unmatched: readonly string[];
+  /** Folder arguments: outputs mirror the tree below them. */
+  readonly folders: readonly string[];
 }
 
 const REPORT = /\.ya?ml$/i;
@@ -20,6 +22,7 @@ const REPORT = /\.ya?ml$/i;
 export function expandInputs(args: readonly string[], exclude: readonly string[] = []): Inputs {
   const files: string[] = [];
   const unmatched: string[] = [];
+  const folders: string[] = [];
   const seen = new Set<string>();
   const skip = exclude.map((p) => resolve(p));
   const add = (file: string) => {
@@ -31,6 +34,7 @@ export function expandInputs(args: readonly string[], exclude: readonly string[]
   };
   for (const arg of args) {
     if (existsSync(arg) && statSync(arg).isDirectory()) {
+      folders.push(arg);
       const found = walk(arg, skip);
       if (found.length === 0) unmatched.push(arg);
       found.forEach(add);
@@ -42,7 +46,7 @@ export function expandInputs(args: readonly string[], exclude: readonly string[]
       add(arg); // a file, or a missing path that the loader reports (NB1001)
     }
   }
-  return { files, unmatched };
+  return { files, unmatched, folders };
 }
 
 function walk(dir: string, skip: readonly string[]): string[] {
@@ -57,10 +61,13 @@ function walk(dir: string, skip: readonly string[]): string[] {
   return out;
 }
 
-/** The deepest folder that holds every file: outputs mirror the inputs below it. */
-export function commonBase(files: readonly string[]): string {
+/**
+ * The deepest folder that holds every file and every folder argument: outputs mirror the
+ * inputs below it (`build departments/` writes out/<path below departments>).
+ */
+export function commonBase(files: readonly string[], folders: readonly string[] = []): string {
   if (files.length === 0) return process.cwd();
-  const parts = files.map((f) => dirname(resolve(f)).split(sep));
+  const parts = [...files.map((f) => dirname(resolve(f))), ...folders.map((d) => resolve(d))].map((d) => d.split(sep));
   const first = parts[0]!;
   let n = first.length;
   for (const p of parts.slice(1)) {

@@ -1,6 +1,7 @@
 /** Validates a parsed report against the JSON Schema that editors also use. */
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.js';
@@ -12,8 +13,21 @@ export const reportSchema: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('../src/report.schema.json', import.meta.url), 'utf8'),
 );
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateReport = ajv.compile(reportSchema);
+/** Ajv options, shared with the build step that precompiles the schema (compile-schema.ts). */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
+type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** The precompiled validator written by the build, or the schema compiled now. */
+function loadValidator(): Validator {
+  try {
+    return createRequire(import.meta.url)('./report-validator.cjs') as Validator;
+  } catch {
+    return new Ajv(AJV_OPTIONS).compile(reportSchema) as Validator;
+  }
+}
+
+const validateReport = loadValidator();
 
 /** Checks a document against the report schema; every violation becomes a diagnostic. */
 export function checkSchema(value: unknown, spans: SpanMap, source: SourceFile): Diagnostic[] {

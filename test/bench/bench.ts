@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: nianbao's speed and memory targets, measured on this machine.
+ *
+ *   npm run bench                 N = 100 department reports
+ *   npm run bench -- --large      N = 500 as well (and memory growth from 100 to 500)
+ *   npm run bench -- --n 40       another N
+ *
+ * It measures (a) one `nianbao build` process per file, as a clerk runs it, and (b) one
+ * `nianbao build` over all N; the ratio (a)/(b); peak resident memory of the whole process tree
+ * (node and Chromium, proportional set sizes summed); a cold build of one report; `nianbao check` of one and of N
+ * files; a second, unchanged build; and that every PDF opens and is the right report.
+ */
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeDepartments } from './generate.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'nianbao.js');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+
+interface Measured {
+  readonly ms: number;
+  readonly peakMb: number;
+  readonly code: number | null;
+  readonly stdout: string;
+}
+
+/** Runs the CLI, sampling the resident memory of its whole process tree every 25 ms. */
+function run(cliArgs: string[]): Promise<Measured> {
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...cliArgs], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    let peak = 0;
+    child.stdout.on('data', (d) => (stdout += d));
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 25);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolvePromise({ ms: performance.now() - started, peakMb: peak / 1024 / 1024, code, stdout });
+    });
+  });
+}
+
+/**
+ * Memory of a process and all its descendants: the sum of their proportional set sizes (Pss),
+ * so that pages Chromium's processes share are counted once, not once per process.
+ */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Every PDF exists, opens, and names its own organization. */
+function verify(srcFiles: string[], srcDir: string, outDir: string): { ok: number; bad: string[] } {
+  const bad: string[] = [];
+  for (const file of srcFiles) {
+    const pdf = join(outDir, file.slice(srcDir.length + 1).replace(/\.yaml$/, '.pdf'));
+    const org = /^organization: (.+)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.replace(/"/g, '');
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const text = spawnSync('pdftotext', ['-l', '1', pdf, '-'], { encoding: 'utf8' });
+    if (info.status !== 0 || !info.stdout.includes(`Author:          ${org}`) || !text.stdout.replace(/\s+/g, '').includes(org ?? '?')) bad.push(pdf);
+  }
+  return { ok: srcFiles.length - bad.length, bad };
+}
+
+const rows: [string, string, string][] = [];
+const report = (what: string, figure: string, target = '') => {
+  rows.push([what, figure, target]);
+  console.log(`  ${what.padEnd(52)} ${figure.padEnd(22)} ${target}`);
+};
+const check = (ok: boolean, target: string) => `${ok ? 'PASS' : 'MISS'} (target ${target})`;
+
+async function batch(n: number, work: string, perFile: number) {
+  const src = join(work, `n${n}`);
+  const files = writeDepartments(src, n);
+  const out = join(work, `out${n}`);
+  console.log(`\nN = ${n} department reports (${perFile} of them also built one process each)`);
+
+  const b = await run(['build', src, '-o', out, '--format', 'pdf']);
+  if (b.code !== 0) throw new Error(`batch build failed:\n${b.stdout}`);
+  const perReportB = b.ms / n;
+  const verified = verify(files, src, out);
+
+  const perFileOut = join(work, `single${n}`);
+  const singles: number[] = [];
+  for (const file of files.slice(0, perFile)) {
+    const r = await run(['build', file, '-o', perFileOut, '--format', 'pdf', '--force']);
+    if (r.code !== 0) throw new Error(`single build failed:\n${r.stdout}`);
+    singles.push(r.ms);
+  }
+  const perReportA = singles.reduce((a, x) => a + x, 0) / singles.length;
+
+  const again = await run(['build', src, '-o', out, '--format', 'pdf']);
+  const unchanged = /(\d+) unchanged/.exec(again.stdout)?.[1];
+  const checkAll = await run(['check', src]);
+
+  report(`(a) one process per file: ms per report`, `${perReportA.toFixed(0)} ms`);
+  report(`(b) one build over all ${n}: ms per report`, `${perReportB.toFixed(0)} ms`, n === 100 ? check(perReportB <= 100, '≤ 100 ms') : '');
+  report(`ratio (a)/(b)`, `${(perReportA / perReportB).toFixed(1)}×`, check(perReportA / perReportB >= 10, '≥ 10'));
+  report(`(b) wall time`, `${(b.ms / 1000).toFixed(1)} s`);
+  report(`(b) peak resident memory, node + Chromium`, `${b.peakMb.toFixed(0)} MB`, check(b.peakMb <= 1536, '≤ 1.5 GB'));
+  report(`PDFs that open and are the right report`, `${verified.ok} of ${n}`, check(verified.bad.length === 0, 'no lost or corrupt file'));
+  report(`second build, nothing changed`, `${(again.ms / 1000).toFixed(2)} s (${unchanged ?? 0} unchanged)`, check(again.ms < 1000 && Number(unchanged) === n, '< 1 s'));
+  report(`check of ${n} files`, `${checkAll.ms.toFixed(0)} ms`, n === 100 ? check(checkAll.ms <= 1000, '≤ 1 s') : '');
+  return { perReportA, perReportB, peakMb: b.peakMb, bad: verified.bad.length };
+}
+
+async function main() {
+  const n = value('--n', 100);
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  console.log(`nianbao benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  try {
+    const example = join(ROOT, 'examples', 'chengchuan-eco-2024.yaml');
+    const cold: number[] = [];
+    for (let i = 0; i < 5; i++) cold.push((await run(['build', example, '-o', join(work, 'cold'), '--format', 'pdf', '--force'])).ms);
+    const checks: number[] = [];
+    for (let i = 0; i < 5; i++) checks.push((await run(['check', example])).ms);
+    console.log('\nOne report (the bundled 2024 example, 9 pages; median of 5 runs)');
+    report('cold `nianbao build` of one report', `${median(cold).toFixed(0)} ms`, check(median(cold) <= 1200, '≤ 1.2 s'));
+    report('`nianbao check` of one file', `${median(checks).toFixed(0)} ms`, check(median(checks) <= 300, '≤ 0.3 s'));
+
+    const small = await batch(n, work, value('--per-file', Math.min(n, 100)));
+    if (flag('--large')) {
+      const large = await batch(500, work, value('--per-file-large', 50));
+      const growth = large.peakMb - small.peakMb;
+      console.log('');
+      report(`memory growth from N = ${n} to N = 500`, `${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB`, check(growth < 150, 'no growth per document'));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
