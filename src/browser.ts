@@ -1,7 +1,7 @@
 /** The one module that talks to Puppeteer: finding a browser, launching it, closing it. */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,7 +135,7 @@ const CHROMIUM_FLAGS = [
  * WebSocket on 127.0.0.1, as its own launcher would.
  */
 export async function launchBrowser(executablePath: string, timeoutMs = 60_000): Promise<BrowserHandle> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'nianbao-chrome-'));
+  const userDataDir = await mkdtemp(join(profileRoot(), 'nianbao-chrome-'));
   const args = [...CHROMIUM_FLAGS, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`];
   // Chromium's sandbox refuses to run as root; everywhere else it stays on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -163,6 +163,19 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000):
     child.kill('SIGKILL');
     await removeProfile();
     throw new BrowserLaunchError(executablePath, { cause });
+  }
+}
+
+/**
+ * Where the browser's throw-away profile goes: memory-backed /dev/shm when there is one (the
+ * profile is written to constantly and never kept), else the temporary folder.
+ */
+function profileRoot(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
   }
 }
 

@@ -1,6 +1,6 @@
 /** The reading edge: from a path to a parsed, validated report (or its diagnostics). */
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { decodeText } from './decode.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -95,16 +95,19 @@ function openProfile(ref: string, baseDir: string, profiles: ProfileCache): Prof
   }
 }
 
-/** Reads and decodes a file; problems with the file itself become diagnostics. */
+/**
+ * Reads and decodes a file; problems with the file itself become diagnostics. Reads are
+ * synchronous: report files are small, and a batch would otherwise wait on one at a time.
+ */
 export async function readSource(path: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
   const fileDiagnostic = (code: string, params: Record<string, string> = {}): Diagnostic => ({ code, severity: 'error', file: path, params });
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) return { diagnostics: [fileDiagnostic('NB1002')] };
     if (info.size > MAX_INPUT_BYTES) {
       return { diagnostics: [fileDiagnostic('NB1007', { size: megabytes(info.size), limit: megabytes(MAX_INPUT_BYTES) })] };
     }
-    const bytes = await readFile(path);
+    const bytes = readFileSync(path);
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { diagnostics: [fileDiagnostic('NB1006')] };
     const source = sourceFromText(path, decoded.text);

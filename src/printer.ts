@@ -104,8 +104,6 @@ export class Printer {
       const page = pooled.page;
       const work = (async () => {
         await page.evaluate(loadDocument, html, this.fonts.variables);
-        // A face used only in a page-margin box is never loaded on its own: ask for it.
-        await page.evaluate(() => document.fonts.load('14pt "NB Serif"', '— 0123456789').then(() => document.fonts.ready).then(() => undefined));
         return page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: this.options.timeoutMs });
       })();
       const timeout = new Promise<never>((_, reject) => {
@@ -169,16 +167,26 @@ export class Printer {
 
 /**
  * Runs in the page (through the DevTools protocol; page scripts stay disabled): replaces the
- * previous document's head styles and body with those of `html`, keeping the loaded fonts.
+ * previous document's head styles and body with those of `html`, keeping the loaded fonts, and
+ * resolves once every font the document needs is ready. Style sheets identical to the previous
+ * document's are kept, which spares the renderer parsing them again.
  */
-function loadDocument(html: string, fontVariables: string): void {
+async function loadDocument(html: string, fontVariables: string): Promise<void> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   document.title = doc.title;
   document.documentElement.lang = doc.documentElement.lang || 'zh-CN';
-  for (const el of Array.from(document.head.querySelectorAll('style:not(#nb-fonts)'))) el.remove();
-  for (const style of Array.from(doc.head.querySelectorAll('style'))) document.head.appendChild(document.importNode(style, true));
-  const variables = document.createElement('style');
-  variables.textContent = fontVariables;
-  document.head.appendChild(variables);
+  const wanted = [...Array.from(doc.head.querySelectorAll('style')).map((s) => s.textContent ?? ''), fontVariables];
+  const current = Array.from(document.head.querySelectorAll<HTMLStyleElement>('style:not(#nb-fonts)'));
+  if (current.length !== wanted.length || current.some((s, i) => s.textContent !== wanted[i])) {
+    for (const el of current) el.remove();
+    for (const css of wanted) {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.appendChild(style);
+    }
+  }
   document.body.replaceWith(document.importNode(doc.body, true));
+  // A face used only in a page-margin box is never loaded on its own: ask for it.
+  await document.fonts.load('14pt "NB Serif"', '— 0123456789');
+  await document.fonts.ready;
 }

@@ -16,17 +16,20 @@ import type { SpanMap } from './yaml.js';
 export function checkProse(report: Report, defs: readonly TableDef[], checks: readonly ProseCheck[], spans: SpanMap, source: SourceFile): Diagnostic[] {
   if (checks.length === 0 || report.tables.size === 0) return [];
   const diagnostics: Diagnostic[] = [];
+  const expectations = checks.map((check) => ({
+    check,
+    expected: check.values.reduce<number | undefined>((sum, path) => {
+      const v = tableValueAt(defs, report.tables, path);
+      return sum === undefined || v === undefined ? undefined : sum + v;
+    }, 0),
+  }));
   const texts = ['/intro', ...allSections(report.sections).map((s) => `${s.path}/text`)];
   for (const pointer of texts) {
     const span = spans.get(pointer);
     if (!span) continue;
     // The raw source of the text: a literal number is where the user typed it.
     const raw = source.text.slice(span.start, span.end);
-    for (const check of checks) {
-      const expected = check.values.reduce<number | undefined>((sum, path) => {
-        const v = tableValueAt(defs, report.tables, path);
-        return sum === undefined || v === undefined ? undefined : sum + v;
-      }, 0);
+    for (const { check, expected } of expectations) {
       if (expected === undefined) continue;
       for (const match of raw.matchAll(check.pattern)) {
         const number = match.groups?.n;
