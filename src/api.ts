@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildKey, readManifest, writeManifest } from './incremental.js';
-import { commonBase, expandInputs, outputPath } from './inputs.js';
+import { expandInputs, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type LoadOptions, type ProfileCache } from './load.js';
 import { roleTexts, type Report } from './model.js';
 import { renderHtml } from './render.js';
@@ -18,6 +18,8 @@ export type OutputFormat = 'pdf' | 'html';
 export interface CheckOptions extends LoadOptions {
   /** Treat warnings as errors (exit 1), for CI. */
   readonly strict?: boolean;
+  /** Only the k-th of n deterministic slices of the inputs (1-based), for CI jobs in parallel. */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 /** Options of `build`. */
@@ -28,6 +30,8 @@ export interface BuildOptions extends CheckOptions {
   readonly formats?: readonly OutputFormat[];
   /** Path of a Chrome/Chromium/Edge executable. */
   readonly browser?: string;
+  /** DevTools WebSocket URL of a running browser to print with, instead of starting one. */
+  readonly browserWs?: string;
   /** Prefer locally installed official faces over the bundled fonts. */
   readonly localFonts?: boolean;
   /** Per-document print timeout in milliseconds. */
@@ -57,6 +61,8 @@ export interface FileResult {
   readonly outputs: readonly string[];
   /** For `failed`: what went wrong (a tool error, not the input's fault). */
   readonly error?: Error;
+  /** Where the file's time went, in milliseconds (build only). */
+  readonly timings?: { readonly checkMs?: number; readonly printMs?: number; readonly writeMs?: number };
 }
 
 /** The outcome of a run: each file's result and the exit code it implies. */
@@ -74,7 +80,9 @@ export interface RunResult {
 
 /** Loads and validates each file (folders and globs expanded) without starting a browser. */
 export async function check(inputs: readonly string[], options: CheckOptions = {}): Promise<RunResult> {
-  const { files, unmatched } = expandInputs(inputs);
+  const expanded = expandInputs(inputs);
+  const files = options.shard ? shardOf(expanded.files, options.shard) : expanded.files;
+  const unmatched = expanded.unmatched;
   const profiles: ProfileCache = new Map();
   const results: FileResult[] = unmatched.map(noMatch);
   for (const file of files) {

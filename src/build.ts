@@ -11,7 +11,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { documentDate, exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type OutputFormat, type RunResult } from './api.js';
 import { buildKey, readManifest, writeManifest } from './incremental.js';
-import { commonBase, expandInputs, outputPath } from './inputs.js';
+import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
 import { renderHtml } from './render.js';
@@ -28,6 +28,7 @@ interface Job {
   readonly diagnostics: Loaded['diagnostics'];
   readonly html: string;
   readonly outputs: readonly string[];
+  readonly checkMs: number;
   readonly key?: string;
 }
 
@@ -44,8 +45,11 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const formats = options.formats ?? ['pdf', 'html'];
   const outDir = options.outDir ?? 'out';
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const { files, unmatched, folders } = expandInputs(inputs, [outDir]);
-  const base = commonBase(files, folders);
+  const expanded = expandInputs(inputs, [outDir]);
+  // Outputs mirror the whole input tree, so that every shard writes the same paths.
+  const base = commonBase(expanded.files, expanded.folders);
+  const files = options.shard ? shardOf(expanded.files, options.shard) : expanded.files;
+  const unmatched = expanded.unmatched;
   const manifest = options.force ? {} : readManifest(outDir);
   const keyOptions = {
     formats,
@@ -85,7 +89,9 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     const profiles: ProfileCache = new Map();
     for (const item of todo) {
       const file = files[item.index]!;
+      const checkStarted = performance.now();
       const loaded = strictly(await loadReport(file, options, profiles), options.strict);
+      const checkMs = Math.round(performance.now() - checkStarted);
       if (!loaded.report || !loaded.profile) {
         finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
       } else if (item.outputs.some((o) => resolve(o) === resolve(file))) {
@@ -93,7 +99,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       } else {
         const html = renderHtml(loaded.report, loaded.profile, { version: VERSION });
         trace(`checked ${file}`);
-        queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, ...(item.key ? { key: item.key } : {}) });
+        queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
       }
       // Let the browser's messages through between reports.
       await yieldToEventLoop();
@@ -144,15 +150,21 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
  */
 async function startPrinter(files: readonly string[], jobs: number, options: BuildOptions): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
-  const [{ findBrowser }, { Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([
+  const [{ connectBrowser, findBrowser }, { Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([
     import('./browser.js'),
     import('./printer.js'),
     import('./fonts.js'),
   ]);
   trace('printer modules loaded');
-  const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
-  trace(`browser found: ${executable}`);
-  const launching = Printer.launch(executable);
+  const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
+  let launching: ReturnType<typeof Printer.launch>;
+  if (remote) {
+    launching = connectBrowser(remote);
+  } else {
+    const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
+    trace(`browser found: ${executable}`);
+    launching = Printer.launch(executable);
+  }
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
   try {
@@ -187,7 +199,8 @@ async function startPrinter(files: readonly string[], jobs: number, options: Bui
     void fonting.then(() => trace('fonts cut'), () => undefined);
     // Pages open while the fonts are cut; the browser's first tab is one of them.
     const handle = await launching;
-    const initial = (await handle.browser.pages()).slice(0, pageCount);
+    // (A remote browser's tabs are someone else's: only pages of our own are used there.)
+    const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
     const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];
     trace('pages opened');
     const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs: options.timeoutMs ?? 60_000 }, pages);
@@ -203,14 +216,21 @@ async function startPrinter(files: readonly string[], jobs: number, options: Bui
 async function buildOne(file: string, job: Job, formats: readonly OutputFormat[], options: BuildOptions, printer: PrintService | undefined): Promise<FileResult> {
   const { report, diagnostics } = job;
   const written: string[] = [];
+  let printMs = 0;
+  let writeMs = 0;
+  const timings = () => ({ checkMs: job.checkMs, printMs: Math.round(printMs), writeMs: Math.round(writeMs) });
   try {
     for (const [i, format] of formats.entries()) {
       const path = job.outputs[i]!;
       if (format === 'html') {
+        const t = performance.now();
         await writeAtomic(path, job.html);
+        writeMs += performance.now() - t;
       } else {
         const { setPdfMetadata } = await import('./metadata.js');
+        const t = performance.now();
         const raw = await printer!.print(job.html);
+        printMs += performance.now() - t;
         trace(`printed ${file}`);
         const pdf = await setPdfMetadata(raw, {
           title: report.title,
@@ -222,13 +242,15 @@ async function buildOne(file: string, job: Job, formats: readonly OutputFormat[]
           language: 'zh-CN',
           date: options.date ?? documentDate(report),
         });
+        const w = performance.now();
         await writeAtomic(path, pdf);
+        writeMs += performance.now() - w;
       }
       written.push(path);
     }
-    return { file, status: 'ok', diagnostics, outputs: written };
+    return { file, status: 'ok', diagnostics, outputs: written, timings: timings() };
   } catch (error) {
-    return { file, status: 'failed', diagnostics, outputs: written, error: error as Error };
+    return { file, status: 'failed', diagnostics, outputs: written, error: error as Error, timings: timings() };
   }
 }
 

@@ -8,6 +8,8 @@ import type { Lang } from './messages.js';
 import { createProgress } from './progress.js';
 import { trace } from './trace.js';
 import { formatRun } from './reporter.js';
+import { runToGithub } from './reporter-github.js';
+import { runToJson } from './reporter-json.js';
 import { VERSION } from './version.js';
 
 /** Streams the CLI writes to; tests pass their own. */
@@ -47,6 +49,11 @@ const text = {
     badJobs: (v: string) => `--jobs 应为正整数，而不是“${v}”。`,
     lang: '提示语言：zh-CN 或 en（默认随系统语言）',
     noColor: '不使用颜色',
+    reporter: '输出格式：pretty（默认，供人阅读）、json（供程序读取）、github（GitHub Actions 注释）',
+    shard: '只处理第 k 份（共 n 份，例如 2/3），用于在多个 CI 任务中并行',
+    browserWs: '连接已在运行的浏览器（DevTools WebSocket 地址，也可用环境变量 NIANBAO_BROWSER_WS），而不是启动一个',
+    badReporter: (v: string) => `--reporter 只能是 pretty、json 或 github，而不是“${v}”。`,
+    badShard: (v: string) => `--shard 应写成 k/n（1 ≤ k ≤ n），例如 2/3，而不是“${v}”。`,
     strict: '把警告也当作错误（用于 CI）',
     init: '生成一份完整的年度报告骨架（全部标题、填 0 的表格和 TODO 标记）',
     initFile: '要写入的文件（默认 <年度>.yaml）',
@@ -92,6 +99,11 @@ const text = {
     badJobs: (v: string) => `--jobs takes a positive whole number, not "${v}".`,
     lang: 'message language: zh-CN or en (default: from the locale)',
     noColor: 'no colours',
+    reporter: 'output: pretty (default, for people), json (for programs), github (GitHub Actions annotations)',
+    shard: 'only the k-th of n slices of the inputs (e.g. 2/3), for parallel CI jobs',
+    browserWs: 'print with a running browser (its DevTools WebSocket URL, or set NIANBAO_BROWSER_WS) instead of starting one',
+    badReporter: (v: string) => `--reporter takes pretty, json or github, not "${v}".`,
+    badShard: (v: string) => `--shard takes k/n with 1 ≤ k ≤ n, e.g. 2/3, not "${v}".`,
     strict: 'treat warnings as errors (for CI)',
     init: 'write a complete report skeleton (every heading, tables of zeros, TODO markers)',
     initFile: 'file to write (default <year>.yaml)',
@@ -134,6 +146,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .version(VERSION, '-V, --version', t.version)
     .helpOption('-h, --help', t.help)
     .addOption(new Option('--lang <lang>', t.lang))
+    .option('--reporter <name>', t.reporter, 'pretty')
     .option('--no-color', t.noColor)
     .configureHelp({ styleTitle: (title) => t.titles[title] ?? title })
     .configureOutput({
@@ -146,11 +159,25 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .showHelpAfterError(false);
   program.addHelpCommand(false);
 
+  const reporterName = () => String(program.opts().reporter ?? 'pretty');
   const report = (run: RunResult, command: 'check' | 'build', opts: { color?: boolean }) => {
     const color = useColor({ ...program.opts(), ...opts });
-    io.stdout(`${formatRun(run, { lang, color, command })}\n`);
+    const reporter = reporterName();
+    if (reporter === 'json') io.stdout(`${JSON.stringify(runToJson(run, command, lang), null, 2)}\n`);
+    else if (reporter === 'github') {
+      const annotations = runToGithub(run, lang);
+      io.stdout(`${annotations ? `${annotations}\n` : ''}${formatRun({ ...run, files: run.files.map((f) => ({ ...f, diagnostics: [] })) }, { lang, color: false, command }).split('\n').pop()}\n`);
+    } else io.stdout(`${formatRun(run, { lang, color, command })}\n`);
     if (run.error) io.stderr(`${toolErrorSentence(run.error, lang)}\n`);
     exitCode = run.exitCode;
+  };
+  const common = (opts: { shard?: string }) => {
+    if (!['pretty', 'json', 'github'].includes(reporterName())) throw new UsageError(t.badReporter(reporterName()));
+    if (opts.shard === undefined) return {};
+    const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
+    const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+    if (!m || index < 1 || index > count) throw new UsageError(t.badShard(opts.shard));
+    return { shard: { index, count } };
   };
 
   program
@@ -177,9 +204,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .argument('<files...>', t.files)
     .option('--profile <name-or-folder>', t.profile)
     .option('--strict', t.strict)
+    .option('--shard <k/n>', t.shard)
     .helpOption('-h, --help', t.help)
-    .action(async (files: string[], opts: { profile?: string; strict?: boolean }) => {
-      report(await check(files, { ...(opts.profile ? { profile: opts.profile } : {}), strict: opts.strict === true }), 'check', {});
+    .action(async (files: string[], opts: { profile?: string; strict?: boolean; shard?: string }) => {
+      const shared = common(opts);
+      report(await check(files, { ...shared, ...(opts.profile ? { profile: opts.profile } : {}), strict: opts.strict === true }), 'check', {});
     });
 
   program
@@ -189,6 +218,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('-o, --out-dir <folder>', t.outDir, 'out')
     .option('--format <formats>', t.format, 'pdf,html')
     .option('--browser <path>', t.browser)
+    .option('--browser-ws <url>', t.browserWs)
+    .option('--shard <k/n>', t.shard)
     .option('--profile <name-or-folder>', t.profile)
     .option('--local-fonts', t.localFonts)
     .option('--timeout <ms>', t.timeout)
@@ -196,7 +227,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--force', t.forceBuild)
     .option('--strict', t.strict)
     .helpOption('-h, --help', t.help)
-    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; profile?: string; localFonts?: boolean; timeout?: string; jobs?: string; force?: boolean; strict?: boolean }) => {
+    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; browserWs?: string; shard?: string; profile?: string; localFonts?: boolean; timeout?: string; jobs?: string; force?: boolean; strict?: boolean }) => {
+      const shared = common(opts);
       const formats = parseFormats(opts.format);
       if (!formats) throw new UsageError(t.badFormat(opts.format));
       const timeoutMs = opts.timeout === undefined ? undefined : Number(opts.timeout);
@@ -205,6 +237,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(t.badJobs(opts.jobs!));
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
       const run = await build(files, {
+        ...shared,
+        ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
         onStart: progress.onStart,
         onFile: progress.onFile,
         ...(jobs ? { jobs } : {}),

@@ -83,3 +83,15 @@ export function outputPath(file: string, base: string, outDir: string, extension
   const rel = relative(base, resolve(file)).replace(REPORT, '');
   return join(outDir, `${rel}.${extension}`);
 }
+
+/**
+ * The k-th of n slices of the inputs (k from 1): every n-th file of the list sorted by path,
+ * so the slice does not depend on the order of the arguments, the n slices together hold each
+ * file exactly once, and they differ in size by one at most.
+ */
+export function shardOf(files: readonly string[], shard: { readonly index: number; readonly count: number }): string[] {
+  const key = (f: string) => relative(process.cwd(), resolve(f)).split(sep).join('/');
+  return [...files]
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .filter((_, i) => i % shard.count === shard.index - 1);
+}

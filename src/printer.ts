@@ -48,6 +48,8 @@ function shellHtml(fonts: FontCss): string {
 export class Printer {
   private handle: BrowserHandle;
   private readonly idle: PoolPage[] = [];
+  /** Every page this printer opened, to close them in a browser it does not own. */
+  private readonly opened = new Set<Page>();
   private relaunching: Promise<void> | undefined;
   private closed = false;
 
@@ -132,6 +134,8 @@ export class Printer {
   }
 
   private async setUp(page: Page): Promise<PoolPage> {
+    this.opened.add(page);
+    page.once('close', () => this.opened.delete(page));
     page.setDefaultTimeout(this.options.timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -156,11 +160,15 @@ export class Printer {
     await this.relaunching;
   }
 
-  /** Closes the browser and removes its profile folder. */
+  /**
+   * Closes the browser we started and removes its profile folder; from a remote browser, closes
+   * our pages and disconnects, leaving the browser running.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.relaunching?.catch(() => undefined);
     this.idle.length = 0;
+    if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
     await this.handle.close();
   }
 }

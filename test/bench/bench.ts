@@ -33,18 +33,21 @@ interface Measured {
   readonly stdout: string;
 }
 
-/** Runs the CLI, sampling the memory of its whole process tree every 100 ms. */
-function run(cliArgs: string[]): Promise<Measured> {
+/**
+ * Runs the CLI; with `sampleMs`, samples the memory of its whole process tree that often.
+ * Sampling reads /proc/<pid>/smaps_rollup, which walks page tables and slows the browser, so
+ * timed runs do not sample and memory is measured in runs of their own.
+ */
+function run(cliArgs: string[], sampleMs?: number): Promise<Measured> {
   return new Promise((resolvePromise) => {
     const started = performance.now();
     const child = spawn(process.execPath, [CLI, ...cliArgs], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
     let peak = 0;
     child.stdout.on('data', (d) => (stdout += d));
-    // Every 100 ms: reading smaps_rollup walks page tables, which costs the measured run CPU.
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    const timer = sampleMs ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), sampleMs) : undefined;
     child.on('exit', (code) => {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       resolvePromise({ ms: performance.now() - started, peakMb: peak / 1024 / 1024, code, stdout });
     });
   });
@@ -114,6 +117,7 @@ async function batch(n: number, work: string, perFile: number) {
 
   const b = await run(['build', src, '-o', out, '--format', 'pdf']);
   if (b.code !== 0) throw new Error(`batch build failed:\n${b.stdout}`);
+  const memory = await run(['build', src, '-o', join(work, `mem${n}`), '--format', 'pdf'], 250);
   const perReportB = b.ms / n;
   const verified = verify(files, src, out);
 
@@ -134,11 +138,11 @@ async function batch(n: number, work: string, perFile: number) {
   report(`(b) one build over all ${n}: ms per report`, `${perReportB.toFixed(0)} ms`, n === 100 ? check(perReportB <= 100, '≤ 100 ms') : '');
   report(`ratio (a)/(b)`, `${(perReportA / perReportB).toFixed(1)}×`, check(perReportA / perReportB >= 10, '≥ 10'));
   report(`(b) wall time`, `${(b.ms / 1000).toFixed(1)} s`);
-  report(`(b) peak resident memory, node + Chromium`, `${b.peakMb.toFixed(0)} MB`, check(b.peakMb <= 1536, '≤ 1.5 GB'));
+  report(`(b) peak memory, node + Chromium (Pss, separate run)`, `${memory.peakMb.toFixed(0)} MB`, check(memory.peakMb <= 1536, '≤ 1.5 GB'));
   report(`PDFs that open and are the right report`, `${verified.ok} of ${n}`, check(verified.bad.length === 0, 'no lost or corrupt file'));
   report(`second build, nothing changed`, `${(again.ms / 1000).toFixed(2)} s (${unchanged ?? 0} unchanged)`, check(again.ms < 1000 && Number(unchanged) === n, '< 1 s'));
   report(`check of ${n} files`, `${checkAll.ms.toFixed(0)} ms`, n === 100 ? check(checkAll.ms <= 1000, '≤ 1 s') : '');
-  return { perReportA, perReportB, peakMb: b.peakMb, bad: verified.bad.length };
+  return { perReportA, perReportB, peakMb: memory.peakMb, bad: verified.bad.length };
 }
 
 async function main() {
