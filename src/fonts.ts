@@ -1,15 +1,19 @@
 /**
  * Bundled fonts for the PDF. They come from npm packages with TrueType outlines, which Chromium
  * embeds as CID TrueType subsets (CFF fonts such as Debian's Noto CJK become Type 3, which print
- * shops and archives reject). Each font is cut down once, in Node, to the characters a document
- * uses, and inlined as a data: URL, so the page needs no file access and looks the same on any
- * machine whatever fonts it has installed.
+ * shops and archives reject). Each font is cut down once per run, in Node, to the characters
+ * the run's documents use, and inlined as a data: URL, so the page needs no file access and
+ * looks the same on any machine whatever fonts it has installed.
+ *
+ * Glyph indexes are retained (see base-fonts.ts), so a document's PDF does not depend on the
+ * other documents of its run: built alone or in a batch, it has the same bytes.
  */
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import subsetFont from 'subset-font';
+import { baseCharset, baseFont } from './base-fonts.js';
+import { subsetFont } from './subset.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
@@ -102,10 +106,15 @@ export async function fontCssFor(texts: RoleTexts, options: FontOptions = {}): P
   for (const face of bundledFaces()) {
     const chars = uniqueChars([...texts[face.role], ...(face.role === 'body' ? ASCII : ''), ...ALWAYS]);
     if (face.file) {
-      rules.push(fontFace(face, await subsetFile(face.file, chars)));
+      // Most characters from the base font; any others from the full font, both by unicode-range.
+      const base = baseCharset();
+      const common = [...chars].filter((ch) => base.has(ch)).join('');
+      const rare = [...chars].filter((ch) => !base.has(ch)).join('');
+      rules.push(fontFace(face, await subsetFont(await baseFont(face.file), common, RETAIN), rare ? unicodeRange(common) : undefined));
+      if (rare) rules.push(fontFace(face, await subsetFont(face.file, rare, RETAIN), unicodeRange(rare)));
     } else if (face.chunksCss) {
       for (const chunk of chunksFor(face.chunksCss, chars)) {
-        rules.push(fontFace(face, await subsetFile(chunk.file, chunk.chars), unicodeRange(chunk.chars)));
+        rules.push(fontFace(face, await subsetFont(chunk.file, chunk.chars, RETAIN), unicodeRange(chunk.chars)));
       }
     }
   }
@@ -116,20 +125,7 @@ function fontFace(face: FaceSource, data: Buffer, range?: string): string {
   return `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; font-display: block; src: url(data:font/ttf;base64,${data.toString('base64')}) format("truetype");${range ? ` unicode-range: ${range};` : ''} }`;
 }
 
-const fileCache = new Map<string, Buffer>();
-
-function readCached(file: string): Buffer {
-  let data = fileCache.get(file);
-  if (!data) {
-    data = readFileSync(file);
-    fileCache.set(file, data);
-  }
-  return data;
-}
-
-async function subsetFile(file: string, chars: string): Promise<Buffer> {
-  return subsetFont(readCached(file), chars, { targetFormat: 'sfnt' });
-}
+const RETAIN = { retainGids: true } as const;
 
 interface Chunk {
   readonly file: string;
