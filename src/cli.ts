@@ -7,7 +7,7 @@ import { detectLang, parseLang } from './locale.js';
 import type { Lang } from './messages.js';
 import { createProgress } from './progress.js';
 import { trace } from './trace.js';
-import { formatRun } from './reporter.js';
+import { formatRun, summaryLine } from './reporter.js';
 import { runToGithub } from './reporter-github.js';
 import { runToJson } from './reporter-json.js';
 import { VERSION } from './version.js';
@@ -166,7 +166,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     if (reporter === 'json') io.stdout(`${JSON.stringify(runToJson(run, command, lang), null, 2)}\n`);
     else if (reporter === 'github') {
       const annotations = runToGithub(run, lang);
-      io.stdout(`${annotations ? `${annotations}\n` : ''}${formatRun({ ...run, files: run.files.map((f) => ({ ...f, diagnostics: [] })) }, { lang, color: false, command }).split('\n').pop()}\n`);
+      io.stdout(`${annotations ? `${annotations}\n` : ''}${summaryLine(run, lang, command)}\n`);
     } else io.stdout(`${formatRun(run, { lang, color, command })}\n`);
     if (run.error) io.stderr(`${toolErrorSentence(run.error, lang)}\n`);
     exitCode = run.exitCode;

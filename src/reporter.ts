@@ -100,7 +100,8 @@ interface Counts {
   readonly warnings: number;
 }
 
-function summaryLine(run: RunResult, lang: Lang, command: 'check' | 'build'): string {
+/** The one-line summary of a run (files, outcomes, errors, warnings, time). */
+export function summaryLine(run: RunResult, lang: Lang, command: 'check' | 'build'): string {
   const w = words[lang];
   const files = run.files;
   const all = files.flatMap((f) => f.diagnostics);
