@@ -40,6 +40,8 @@ export interface BuildOptions extends CheckOptions {
   readonly date?: Date;
   /** Pages printing at once; default: the number of cores. */
   readonly jobs?: number;
+  /** Stops the run (Ctrl-C): no new document starts, the browser goes, nothing half-written stays. */
+  readonly signal?: AbortSignal;
   /** Rebuild even when inputs and outputs are unchanged. */
   readonly force?: boolean;
   /** Called once the inputs are known, with their number. */
@@ -76,6 +78,8 @@ export interface RunResult {
   readonly elapsedMs?: number;
   /** The browser that printed, e.g. `Chrome/156.0.8078.108`. */
   readonly browser?: string;
+  /** The run was stopped before it finished (see BuildOptions.signal). */
+  readonly interrupted?: boolean;
 }
 
 /** Loads and validates each file (folders and globs expanded) without starting a browser. */

@@ -96,7 +96,10 @@ export interface BrowserHandle {
   readonly endpoint?: string;
   /** The process id of a browser we started. */
   readonly pid?: number;
+  /** Closes the browser we started (or disconnects from a remote one), then tidies up. */
   close(): Promise<void>;
+  /** Ends a browser we started at once (SIGKILL) and removes its profile; disconnects otherwise. */
+  kill(): Promise<void>;
 }
 
 /** Flags for a headless Chromium that prints and does nothing else (no background traffic). */
@@ -158,6 +161,12 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000):
         clearTimeout(timer);
         await removeProfile();
       },
+      async kill() {
+        void browser.disconnect().catch(() => undefined);
+        child.kill('SIGKILL');
+        await exited;
+        await removeProfile();
+      },
     };
   } catch (cause) {
     child.kill('SIGKILL');
@@ -216,6 +225,9 @@ export async function connectBrowser(endpoint: string, timeoutMs = 60_000): Prom
       browser,
       endpoint,
       async close() {
+        await browser.disconnect().catch(() => undefined);
+      },
+      async kill() {
         await browser.disconnect().catch(() => undefined);
       },
     };

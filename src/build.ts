@@ -36,7 +36,16 @@ interface Job {
 interface PrintService {
   print(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
+  abort(): Promise<void>;
   readonly version: string;
+}
+
+/** The error of a file that an interrupted run did not finish. */
+class InterruptedError extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'InterruptedError';
+  }
 }
 
 /** Checks each file and writes its HTML and/or PDF (folders and globs expanded). */
@@ -78,9 +87,20 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     }
   }
 
-  const queue = new JobQueue();
+  // Checked reports wait for a page in a short queue: checking is faster than printing, and a
+  // long queue would hold every report's HTML in memory at once.
+  const queue = new JobQueue(jobs * 2);
   let printer: PrintService | undefined;
   let runError: Error | undefined;
+  const signal = options.signal;
+  const interrupted = () => signal?.aborted === true;
+  // An interruption stops handing out documents and ends the browser at once; the documents
+  // being printed fail, and writes that had not finished leave nothing behind (writeAtomic).
+  const onAbort = () => {
+    queue.end();
+    void printer?.abort();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   const needBrowser = formats.includes('pdf') && todo.length > 0;
   // The browser and the fonts get ready while the reports are read.
   const printerReady = needBrowser ? startPrinter(todo.map((t) => files[t.index]!), jobs, options) : undefined;
@@ -88,6 +108,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const producer = (async () => {
     const profiles: ProfileCache = new Map();
     for (const item of todo) {
+      if (interrupted()) break;
       const file = files[item.index]!;
       const checkStarted = performance.now();
       const loaded = strictly(await loadReport(file, options, profiles), options.strict);
@@ -99,7 +120,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       } else {
         const html = renderHtml(loaded.report, loaded.profile, { version: VERSION });
         trace(`checked ${file}`);
-        queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
+        await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
       }
       // Let the browser's messages through between reports.
       await yieldToEventLoop();
@@ -111,6 +132,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     if (printerReady) {
       try {
         printer = await printerReady;
+        if (interrupted()) await printer.abort();
       } catch (error) {
         runError = error as Error;
       }
@@ -119,14 +141,24 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       for (let job = await queue.next(); job; job = await queue.next()) {
         const file = files[job.index]!;
         if (runError) finish(job.index, { file, status: 'failed', diagnostics: job.diagnostics, outputs: [], error: runError });
-        else finish(job.index, await buildOne(file, job, formats, options, printer));
+        else if (interrupted()) finish(job.index, { file, status: 'failed', diagnostics: job.diagnostics, outputs: [], error: new InterruptedError() });
+        else {
+          const result = await buildOne(file, job, formats, options, printer);
+          finish(job.index, interrupted() && result.status === 'failed' ? { ...result, error: new InterruptedError() } : result);
+        }
       }
     };
     await Promise.all([producer, ...Array.from({ length: jobs }, worker)]);
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     trace('closing the browser');
-    await printer?.close();
+    if (interrupted()) await printer?.abort();
+    else await printer?.close();
     trace('browser closed');
+  }
+  // Files an interrupted run never reached.
+  for (const [i, file] of files.entries()) {
+    if (!results[i]) results[i] = { file, status: 'failed', diagnostics: [], outputs: [], error: new InterruptedError() };
   }
 
   for (const item of todo) {
@@ -137,7 +169,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const all = [...unmatched.map(noMatch), ...(results as FileResult[])];
   return {
     files: all,
-    exitCode: runError ? 2 : exitCodeOf(all),
+    exitCode: runError || interrupted() ? 2 : exitCodeOf(all),
+    ...(interrupted() ? { interrupted: true } : {}),
     ...(runError ? { error: runError } : {}),
     elapsedMs: Date.now() - started,
     ...(printer ? { browser: printer.version } : {}),
@@ -262,22 +295,29 @@ function manifestKey(outDir: string, output: string): string {
 class JobQueue {
   private readonly items: Job[] = [];
   private readonly waiting: ((job: Job | undefined) => void)[] = [];
+  private readonly room: (() => void)[] = [];
   private ended = false;
 
-  push(job: Job): void {
+  constructor(private readonly capacity: number) {}
+
+  /** Adds a report; waits while the queue is full (or returns at once once it has ended). */
+  async push(job: Job): Promise<void> {
     const waiter = this.waiting.shift();
-    if (waiter) waiter(job);
-    else this.items.push(job);
+    if (waiter) return waiter(job);
+    while (this.items.length >= this.capacity && !this.ended) await new Promise<void>((resolve) => this.room.push(resolve));
+    if (!this.ended) this.items.push(job);
   }
 
   end(): void {
     this.ended = true;
     for (const waiter of this.waiting.splice(0)) waiter(undefined);
+    for (const wake of this.room.splice(0)) wake();
   }
 
   /** The next report, or undefined once every report has been handed out. */
   next(): Promise<Job | undefined> {
     const item = this.items.shift();
+    this.room.shift()?.();
     if (item || this.ended) return Promise.resolve(item);
     return new Promise((resolve) => this.waiting.push(resolve));
   }

@@ -47,6 +47,7 @@ const text = {
     jobs: '同时打印的文档数（默认为 CPU 核数）',
     forceBuild: '即使输入和输出都没有变化也重新生成',
     badJobs: (v: string) => `--jobs 应为正整数，而不是“${v}”。`,
+    interrupting: '已中断：不再开始新的文件，正在关闭浏览器……（再按一次 Ctrl-C 立即退出）',
     lang: '提示语言：zh-CN 或 en（默认随系统语言）',
     noColor: '不使用颜色',
     reporter: '输出格式：pretty（默认，供人阅读）、json（供程序读取）、github（GitHub Actions 注释）',
@@ -97,6 +98,7 @@ const text = {
     jobs: 'documents printed at once (default: the number of cores)',
     forceBuild: 'rebuild even when inputs and outputs are unchanged',
     badJobs: (v: string) => `--jobs takes a positive whole number, not "${v}".`,
+    interrupting: 'Interrupted: no new file starts; closing the browser… (Ctrl-C again to quit at once)',
     lang: 'message language: zh-CN or en (default: from the locale)',
     noColor: 'no colours',
     reporter: 'output: pretty (default, for people), json (for programs), github (GitHub Actions annotations)',
@@ -236,7 +238,21 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(t.badJobs(opts.jobs!));
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
+      // Ctrl-C or SIGTERM stops the run cleanly (no browser left, no half-written file); a
+      // second signal quits at once.
+      const controller = new AbortController();
+      let stoppedBy: NodeJS.Signals | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stoppedBy) process.exit(signal === 'SIGINT' ? 130 : 143);
+        stoppedBy = signal;
+        progress.done();
+        io.stderr(`${t.interrupting}\n`);
+        controller.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const run = await build(files, {
+        signal: controller.signal,
         ...shared,
         ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
         onStart: progress.onStart,
@@ -250,9 +266,14 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         ...(opts.localFonts ? { localFonts: true } : {}),
         ...(timeoutMs ? { timeoutMs } : {}),
         strict: opts.strict === true,
+      }).finally(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       });
       progress.done();
       report(run, 'build', {});
+      // The shell's convention for a run stopped by a signal: 128 + its number.
+      if (stoppedBy) exitCode = stoppedBy === 'SIGINT' ? 130 : 143;
     });
 
   try {

@@ -18,14 +18,16 @@ export interface Reference {
   readonly target?: string;
 }
 
-const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const REFERENCE = /\{\{\{?\s*([^{}]*?)\s*\}\}\}?/g;
 const TARGET = /^(?:figures\.[A-Za-z_][A-Za-z0-9_]*|tables(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/;
 
 /** Every `{{…}}` in a text, in order. */
 export function findReferences(text: string): Reference[] {
   return [...text.matchAll(REFERENCE)].map((m) => {
     const inner = m[1] ?? '';
-    return { raw: m[0], offset: m.index, ...(TARGET.test(inner) ? { target: inner } : {}) };
+    // `{{{…}}}` is Handlebars' raw output: never a reference, always shown as typed.
+    const triple = m[0].startsWith('{{{');
+    return { raw: m[0], offset: m.index, ...(!triple && TARGET.test(inner) ? { target: inner } : {}) };
   });
 }
 

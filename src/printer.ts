@@ -35,7 +35,7 @@ interface PoolPage {
 }
 
 /** Pages are replaced after this many documents, so that nothing can build up in one. */
-const DOCUMENTS_PER_PAGE = 200;
+const DOCUMENTS_PER_PAGE = 50;
 
 /** The shell every page starts from: the run's fonts and the same CSP as the documents. */
 function shellHtml(fonts: FontCss): string {
@@ -170,6 +170,14 @@ export class Printer {
     this.idle.length = 0;
     if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
     await this.handle.close();
+  }
+
+  /** Stops at once (an interrupted run): documents being printed fail, and the browser goes. */
+  async abort(): Promise<void> {
+    this.closed = true;
+    this.idle.length = 0;
+    if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
+    await this.handle.kill();
   }
 }
 

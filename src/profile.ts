@@ -100,12 +100,17 @@ export function resolveProfileDir(ref: string, baseDir: string): string {
 
 /**
  * Reads a profile folder: profile.yaml, tables.yaml, the template, partials and CSS. A profile
- * may `extends` another (a built-in name or a folder); its own files override the parent's.
+ * may `extends` a built-in profile; its own files override the parent's. A profile reads
+ * nothing outside its own folder but the built-in templates: `template`, `tables` and partials
+ * are file names inside the folder, and `extends` names a built-in profile, never a path.
  */
 export function loadProfile(dir: string, seen: readonly string[] = []): Profile {
   const name = basename(dir);
   if (seen.includes(dir)) throw new ProfileError('invalid', name, `extends itself through ${seen.map((d) => basename(d)).join(' → ')}`);
   const rules = readYamlFile(name, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
+  if (typeof rules.extends === 'string' && isProfilePath(rules.extends)) {
+    throw new ProfileError('invalid', name, `extends must name a built-in profile (${builtinProfiles().join(', ')}), not a path`);
+  }
   const parent = typeof rules.extends === 'string' ? loadProfile(resolveProfileDir(rules.extends, dir), [...seen, dir]) : undefined;
 
   const templateFile = typeof rules.template === 'string' ? basename(rules.template) : 'report.hbs';

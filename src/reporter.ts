@@ -23,6 +23,7 @@ const words = {
     summary: (c: Counts, verb: string) =>
       `共 ${c.files} 个文件：${c.ok} 个${verb}${c.unchanged ? `，${c.unchanged} 个未变（跳过）` : ''}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}；${c.errors} 个错误，${c.warnings} 个警告${c.seconds !== undefined ? `；用时 ${c.seconds} 秒` : ''}。`,
     failures: '未完成的文件：',
+    interrupted: (n: number) => `已中断：${n} 个文件没有处理。`,
     verbCheck: '通过检查',
     verbBuild: '已生成',
   },
@@ -36,6 +37,7 @@ const words = {
     summary: (c: Counts, verb: string) =>
       `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
     failures: 'Not done:',
+    interrupted: (n: number) => `Interrupted: ${n} file${n === 1 ? '' : 's'} not processed.`,
     verbCheck: 'passed',
     verbBuild: 'built',
   },
@@ -76,7 +78,9 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
     if (run.files.some((f) => f.status === 'ok' && f.outputs.length)) out.push('');
   }
   out.push(summaryLine(run, options.lang, options.command));
-  const notDone = run.files.filter((f) => f.status === 'invalid' || f.status === 'failed');
+  const skipped = run.files.filter((f) => f.error?.name === 'InterruptedError');
+  if (run.interrupted) out.push(w.interrupted(skipped.length));
+  const notDone = run.files.filter((f) => (f.status === 'invalid' || f.status === 'failed') && f.error?.name !== 'InterruptedError');
   if (notDone.length && run.files.length > 1) {
     out.push(w.failures);
     for (const f of notDone) {

@@ -41,7 +41,11 @@ export function lineText(source: SourceFile, line: number): string {
   return source.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
 }
 
-/** Makes a diagnostic that points at `offset` in `source` (or at the file when absent). */
+/**
+ * Makes a diagnostic that points at `offset` in `source`. Without an offset (a value the source
+ * does not hold, such as a missing document) it points at the start of the file: every
+ * diagnostic about a file's content has a position.
+ */
 export function diagnosticAt(
   source: SourceFile,
   offset: number | undefined,
@@ -50,8 +54,7 @@ export function diagnosticAt(
   params: Params = {},
   path?: string,
 ): Diagnostic {
-  if (offset === undefined) return { code, severity, file: source.path, params, ...(path ? { path } : {}) };
-  const position = positionAt(source, offset);
+  const position = positionAt(source, offset ?? 0);
   return {
     code,
     severity,

@@ -131,8 +131,13 @@ function collectSpans(text: string, events: readonly Event[]): Map<string, Span>
       }
       case EVENT_ID.SCALAR:
       case EVENT_ID.ALIAS: {
-        const start = event.type === EVENT_ID.SCALAR ? event.valueStart : event.anchorStart - 1;
-        const end = event.type === EVENT_ID.SCALAR ? event.valueEnd : event.anchorEnd;
+        let start = event.type === EVENT_ID.SCALAR ? event.valueStart : event.anchorStart - 1;
+        let end = event.type === EVENT_ID.SCALAR ? event.valueEnd : event.anchorEnd;
+        // An empty value (`natural: ,`) has no range of its own: it stands where its key ends.
+        if (start < 0) {
+          const parent = stack[stack.length - 1];
+          start = end = Math.max(parent?.keyStart ?? lastEnd, lastEnd);
+        }
         lastEnd = Math.max(lastEnd, end);
         const parent = stack[stack.length - 1];
         if (parent?.kind === 'map' && parent.expectingKey) {

@@ -1,0 +1,104 @@
+/**
+ * Interruptions and sealed templates with the real Chromium: Ctrl-C in the middle of a batch
+ * stops within 2 s and leaves no browser, no half-written PDF and no temporary folder; a custom
+ * template can neither run code nor fetch anything nor reach outside its data.
+ */
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { writeDepartments } from './bench/generate.js';
+import { FIXTURES, poppler, ROOT, runCli, tempDir } from './helpers.js';
+
+/** Browser profiles of nianbao runs that still exist, and processes still using one. */
+function leftovers(): { folders: string[]; processes: string[] } {
+  const folders = ['/dev/shm', tmpdir()].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.startsWith('nianbao-chrome-')).map((f) => join(d, f)));
+  const processes = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('nianbao-chrome-');
+    } catch {
+      return false;
+    }
+  });
+  return { folders, processes };
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${signal} in the middle of a 50-report batch stops cleanly`, async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const src = join(dir, 'in');
+      writeDepartments(src, 50);
+      const out = join(dir, 'out');
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+      let stdout = '';
+      let stderr = '';
+      let signalledAt = 0;
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (!signalledAt && /^\[4\/50\]/m.test(stderr)) {
+          signalledAt = performance.now();
+          child.kill(signal);
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      const stoppedIn = performance.now() - signalledAt;
+      assert.ok(signalledAt > 0, 'the signal was sent mid-run');
+      assert.ok(stoppedIn < 2000, `stopped in ${Math.round(stoppedIn)} ms`);
+      assert.equal(code, signal === 'SIGINT' ? 130 : 143);
+      assert.match(stdout, /50 files: \d+ built/);
+      assert.match(stdout, /Interrupted: \d+ files? not processed\./);
+      const pdfs = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
+      assert.ok(pdfs.length >= 4 && pdfs.length < 50, `${pdfs.length} PDFs`);
+      for (const pdf of pdfs) poppler('pdfinfo', [join(out, pdf)]);
+      assert.deepEqual(readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tmp')), [], 'no half-written file');
+      assert.deepEqual(leftovers(), { folders: [], processes: [] }, 'no browser and no profile folder left');
+    } finally {
+      cleanup();
+    }
+  });
+}
+
+test('a custom template cannot run code, fetch anything or reach prototypes', async () => {
+  let requests = 0;
+  const server = createServer((_req, res) => {
+    requests++;
+    res.end('x');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const { dir, cleanup } = tempDir();
+  try {
+    const profile = join(dir, 'evil');
+    cpSync(join(ROOT, 'templates', 'free-form'), profile, { recursive: true });
+    writeFileSync(
+      join(profile, 'report.hbs'),
+      `{{#> document}}<script>document.title='pwned'</script><img src="http://127.0.0.1:${port}/img.png">` +
+        `<link rel="stylesheet" href="http://127.0.0.1:${port}/x.css"><iframe src="http://127.0.0.1:${port}/"></iframe>` +
+        `<p id="proto">[{{constructor.name}}][{{lookup this "__proto__"}}][{{report.constructor}}]</p>` +
+        `{{#each sections}}{{> section}}{{/each}}{{/document}}`,
+    );
+    writeFileSync(join(profile, 'style.css'), `body { background: url(http://127.0.0.1:${port}/bg.png); } @import url(http://127.0.0.1:${port}/i.css);`);
+    const report = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace('profile: free-form', 'profile: ./evil');
+    writeFileSync(join(dir, 'r.yaml'), report);
+    const r = runCli(['build', join(dir, 'r.yaml'), '-o', join(dir, 'out')]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(requests, 0, 'nothing was fetched');
+    assert.match(poppler('pdfinfo', [join(dir, 'out', 'r.pdf')]), /^Title:\s+2015年度测试区政府信息公开工作报告$/m, 'the script did not run');
+    assert.match(poppler('pdftotext', [join(dir, 'out', 'r.pdf'), '-']), /\[\]\[\]\[\]/, 'no prototype reached');
+    // A profile cannot pull files from elsewhere through `extends`.
+    writeFileSync(join(profile, 'profile.yaml'), 'extends: ../../etc\n');
+    const refused = runCli(['check', join(dir, 'r.yaml')]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout, /NB3007 The profile is invalid: extends must name a built-in profile/);
+  } finally {
+    server.close();
+    cleanup();
+  }
+});
