@@ -1,10 +1,10 @@
 /** The validated report that templates render: what a YAML file means, with numbers resolved. */
 
-import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.js';
 import { findReferences, parseInline, splitParagraphs, type Inline } from './narrative.js';
 import { headingNumber, MAX_HEADING_LEVEL, readTypedNumber } from './numbering.js';
 import { diagnosticAt, type SourceFile } from './source.js';
+import { suggest } from './suggest.js';
 import type { TableDef } from './table-defs.js';
 import { tablePaths, tableValueAt, type TableValues } from './tables.js';
 import type { Span, SpanMap } from './yaml.js';
@@ -194,14 +194,12 @@ function reportReferences(ctx: Context, text: string, span: Span | undefined, pa
       continue;
     }
     if (isTable && ctx.tables.defs.length && !ctx.tables.defs.some((d) => ctx.tables.values.has(d.key))) continue; // tables themselves are broken; already reported
-    const candidates = isTable ? tablePaths(ctx.tables.defs) : figureNames;
-    const suggestion = candidates.length ? closest(name, candidates) : undefined;
-    const near = suggestion !== undefined && distance(name, suggestion) <= Math.max(2, Math.floor(name.length / 3));
+    const suggestion = suggest(name, isTable ? tablePaths(ctx.tables.defs) : figureNames);
     ctx.diagnostics.push(
       diagnosticAt(ctx.source, offset, isTable ? 'NB4003' : 'NB4001', 'error', {
         name,
         defined: figureNames.slice(0, 12).join(', '),
-        ...(near ? { suggestion } : {}),
+        ...(suggestion ? { suggestion } : {}),
       }, path),
     );
   }

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type SourceFile } from './source.js';
+import { suggest } from './suggest.js';
 import type { SpanMap } from './yaml.js';
 
 /** The schema shipped in the package (src/report.schema.json), loaded once. */
@@ -55,13 +55,12 @@ function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source:
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
-      const suggestion = allowed.length ? closest(name, allowed) : undefined;
-      const near = suggestion !== undefined && distance(name, suggestion) <= Math.max(2, Math.floor(name.length / 3));
+      const suggestion = suggest(name, allowed);
       const child = spans.get(`${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
       return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2102', 'error', {
         key: name,
         allowed: allowed.join(', '),
-        ...(near ? { suggestion } : {}),
+        ...(suggestion ? { suggestion } : {}),
       }, `${path}/${name}`);
     }
     case 'required':

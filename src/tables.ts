@@ -3,9 +3,9 @@
  * omitted and checked when given, and the format's identities verified (spec §3.1, I1–I5, I7).
  */
 
-import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type SourceFile } from './source.js';
+import { suggest } from './suggest.js';
 import { dataRows, findRow, rowTitle, type ColumnDef, type RowDef, type TableDef } from './table-defs.js';
 import { escapePointer, type SpanMap } from './yaml.js';
 
@@ -67,55 +67,44 @@ function readTable(ctx: Ctx, def: TableDef, data: Obj, pointer: string): TableVa
     return ctx.spans.get(p)?.start ?? ctx.spans.get(rowPointer(pointer, row))?.start ?? ctx.spans.get(pointer)?.start;
   };
 
+  /** A 总计 cell: computed when the report left it out, checked (NB5003) when it gave one. */
+  const settle = (row: RowDef, col: ColumnDef, parts: (number | undefined)[], actual: number | undefined, describe: () => string) => {
+    if (parts.some((p) => p === undefined)) return; // a part is missing: already reported
+    const expected = parts.reduce<number>((a, b) => a + b!, 0);
+    if (actual === undefined) values.get(row.path)!.set(col.key, expected);
+    else if (actual !== expected) {
+      ctx.diagnostics.push(
+        diagnosticAt(ctx.source, where(row.path, col.key), 'NB5003', 'error', {
+          table: def.title,
+          row: rowTitle(def, row.path),
+          column: col.label,
+          given: actual,
+          expected,
+          parts: describe(),
+        }, cellPointer(pointer, row.path, col.key)),
+      );
+    }
+  };
+
   // I2: a row's 总计 column is the sum of its other columns.
   for (const row of dataRows(def.rows)) {
     const rowValues = values.get(row.path);
     if (!rowValues) continue;
     for (const col of columnsOf(def, row)) {
       if (!col.sum) continue;
-      const parts = col.sum.map((k) => rowValues.get(k));
-      if (parts.some((p) => p === undefined)) continue;
-      const expected = parts.reduce((a, b) => a! + b!, 0)!;
-      const actual = rowValues.get(col.key);
-      if (actual === undefined) rowValues.set(col.key, expected);
-      else if (actual !== expected) {
-        ctx.diagnostics.push(
-          diagnosticAt(ctx.source, where(row.path, col.key), 'NB5003', 'error', {
-            table: def.title,
-            row: rowTitle(def, row.path),
-            column: col.label,
-            given: actual,
-            expected,
-            parts: col.sum.map((k) => `${labelOf(def, k)} ${rowValues.get(k)}`).join(' + '),
-          }, cellPointer(pointer, row.path, col.key)),
-        );
-      }
+      const sum = col.sum;
+      settle(row, col, sum.map((k) => rowValues.get(k)), rowValues.get(col.key), () => sum.map((k) => `${labelOf(def, k)} ${rowValues.get(k)}`).join(' + '));
     }
   }
 
   // I3: a 总计 row is the sum of the rows it names, in every column.
   for (const row of dataRows(def.rows)) {
     if (!row.sum) continue;
-    const rowValues = values.get(row.path) ?? new Map<string, number>();
-    values.set(row.path, rowValues);
+    const sum = row.sum;
+    if (!values.has(row.path)) values.set(row.path, new Map());
     for (const col of columnsOf(def, row)) {
-      const parts = row.sum.map((p) => cell(p, col.key));
-      if (parts.some((p) => p === undefined)) continue;
-      const expected = parts.reduce((a, b) => a! + b!, 0)!;
-      const actual = given.has(`${row.path}|${col.key}`) ? rowValues.get(col.key) : undefined;
-      if (actual === undefined) rowValues.set(col.key, expected);
-      else if (actual !== expected) {
-        ctx.diagnostics.push(
-          diagnosticAt(ctx.source, where(row.path, col.key), 'NB5003', 'error', {
-            table: def.title,
-            row: rowTitle(def, row.path),
-            column: col.label,
-            given: actual,
-            expected,
-            parts: describeSum(def, row.sum, col.key, cell),
-          }, cellPointer(pointer, row.path, col.key)),
-        );
-      }
+      const actual = given.has(`${row.path}|${col.key}`) ? values.get(row.path)!.get(col.key) : undefined;
+      settle(row, col, sum.map((p) => cell(p, col.key)), actual, () => describeSum(def, sum, col.key, cell));
     }
   }
 
@@ -246,11 +235,10 @@ function missingOrWrong(ctx: Ctx, def: TableDef, row: RowDef, value: unknown, ro
 function unknownKeys(ctx: Ctx, data: Obj, allowed: readonly string[], pointer: string): void {
   for (const key of Object.keys(data)) {
     if (allowed.includes(key)) continue;
-    const suggestion = allowed.length ? closest(key, [...allowed]) : undefined;
-    const near = suggestion !== undefined && distance(key, suggestion) <= Math.max(2, Math.floor(key.length / 3));
+    const suggestion = suggest(key, allowed);
     const keyPtr = `${pointer}/${escapePointer(key)}`;
     ctx.diagnostics.push(
-      diagnosticAt(ctx.source, ctx.spans.get(keyPtr)?.keyStart, 'NB2102', 'error', { key, allowed: allowed.join(', '), ...(near ? { suggestion } : {}) }, keyPtr),
+      diagnosticAt(ctx.source, ctx.spans.get(keyPtr)?.keyStart, 'NB2102', 'error', { key, allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) }, keyPtr),
     );
   }
 }
