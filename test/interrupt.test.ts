@@ -5,8 +5,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,51 @@ test('a custom template cannot run code, fetch anything or reach prototypes', as
     assert.match(refused.stdout, /NB3007 The profile is invalid: extends must name a built-in profile/);
   } finally {
     server.close();
+    cleanup();
+  }
+});
+
+test('two builds writing to the same folder at once leave only complete files', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    writeDepartments(src, 6);
+    const out = join(dir, 'out');
+    const run = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out, '--force'], { stdio: 'ignore' });
+        child.on('exit', resolve);
+      });
+    assert.deepEqual(await Promise.all([run(), run()]), [0, 0]);
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
+    assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    assert.equal(pdfs.length, 6);
+    for (const pdf of pdfs) assert.match(poppler('pdfinfo', [join(out, pdf)]), /^Pages:\s+\d+$/m);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a full disk fails the file with a clear error and leaves nothing half-written', (t) => {
+  const { dir, cleanup } = tempDir();
+  const out = join(dir, 'tiny');
+  try {
+    mkdirSync(out);
+    // A 20 KB file system: too small for the PDF. Needs root (as CI runs).
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=20k', 'tmpfs', out]).status !== 0) {
+      t.skip('cannot mount a small file system here');
+      return;
+    }
+    try {
+      const r = runCli(['build', join(FIXTURES, 'minimal.yaml'), '-o', out]);
+      assert.equal(r.code, 2, r.stdout);
+      assert.match(r.stdout, /minimal\.yaml failed cannot write .*minimal\.pdf: ENOSPC/);
+      assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.tmp') || f.endsWith('.pdf')), []);
+    } finally {
+      spawnSync('umount', [out]);
+    }
+  } finally {
     cleanup();
   }
 });
