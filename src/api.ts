@@ -84,6 +84,7 @@ export interface RunResult {
 
 /** Loads and validates each file (folders and globs expanded) without starting a browser. */
 export async function check(inputs: readonly string[], options: CheckOptions = {}): Promise<RunResult> {
+  const started = Date.now();
   const expanded = expandInputs(inputs);
   const files = options.shard ? shardOf(expanded.files, options.shard) : expanded.files;
   const unmatched = expanded.unmatched;
@@ -93,7 +94,7 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
     const loaded = strictly(await loadReport(file, options, profiles), options.strict);
     results.push({ file, status: loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
   }
-  return { files: results, exitCode: exitCodeOf(results) };
+  return { files: results, exitCode: exitCodeOf(results), elapsedMs: Date.now() - started };
 }
 
 export { build } from './build.js';

@@ -59,7 +59,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const base = commonBase(expanded.files, expanded.folders);
   const files = options.shard ? shardOf(expanded.files, options.shard) : expanded.files;
   const unmatched = expanded.unmatched;
-  const manifest = options.force ? {} : readManifest(outDir);
+  const manifest = options.force ? { entries: {}, warnings: {} } : readManifest(outDir);
   const keyOptions = {
     formats,
     localFonts: options.localFonts ?? false,
@@ -80,8 +80,9 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
     const key = buildKey(file, keyOptions);
-    if (key && outputs.every((o) => manifest[manifestKey(outDir, o)] === key && existsSync(o))) {
-      finish(index, { file, status: 'unchanged', diagnostics: [], outputs });
+    if (key && outputs.every((o) => manifest.entries[manifestKey(outDir, o)] === key && existsSync(o))) {
+      // Skipped, but its warnings (a TODO left, say) are still reported.
+      finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
     } else {
       todo.push({ index, outputs, ...(key ? { key } : {}) });
     }
@@ -101,9 +102,15 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     void printer?.abort();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
-  const needBrowser = formats.includes('pdf') && todo.length > 0;
-  // The browser and the fonts get ready while the reports are read.
-  const printerReady = needBrowser ? startPrinter(todo.map((t) => files[t.index]!), jobs, options) : undefined;
+  // The browser starts with the first report that passes its checks (a run of bad files starts
+  // none) and gets ready, fonts and all, while the other reports are read.
+  let printerReady: Promise<PrintService> | undefined;
+  const startPrinterOnce = () => {
+    if (!printerReady && formats.includes('pdf')) {
+      printerReady = startPrinter(todo.map((t) => files[t.index]!), jobs, options);
+      printerReady.catch(() => undefined);
+    }
+  };
 
   const producer = (async () => {
     const profiles: ProfileCache = new Map();
@@ -118,6 +125,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       } else if (item.outputs.some((o) => resolve(o) === resolve(file))) {
         finish(item.index, { file, status: 'failed', diagnostics: loaded.diagnostics, outputs: [], error: new Error(`refusing to overwrite the input ${file}`) });
       } else {
+        startPrinterOnce();
         const html = renderHtml(loaded.report, loaded.profile, { version: VERSION });
         trace(`checked ${file}`);
         await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
@@ -128,17 +136,20 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     queue.end();
   })();
 
-  try {
-    if (printerReady) {
-      try {
-        printer = await printerReady;
-        if (interrupted()) await printer.abort();
-      } catch (error) {
-        runError = error as Error;
-      }
+  /** The printer, once the first job needs it; a failure to start is the run's error. */
+  const printerForJobs = async () => {
+    if (printer || runError || !printerReady) return;
+    try {
+      printer = await printerReady;
+      if (interrupted()) await printer.abort();
+    } catch (error) {
+      runError = error as Error;
     }
+  };
+  try {
     const worker = async () => {
       for (let job = await queue.next(); job; job = await queue.next()) {
+        await printerForJobs();
         const file = files[job.index]!;
         if (runError) finish(job.index, { file, status: 'failed', diagnostics: job.diagnostics, outputs: [], error: runError });
         else if (interrupted()) finish(job.index, { file, status: 'failed', diagnostics: job.diagnostics, outputs: [], error: new InterruptedError() });
@@ -150,6 +161,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     };
     await Promise.all([producer, ...Array.from({ length: jobs }, worker)]);
   } finally {
+    // A printer still starting when the run ended (an interruption) must not outlive it.
+    if (!printer && printerReady) printer = await printerReady.catch(() => undefined);
     signal?.removeEventListener('abort', onAbort);
     trace('closing the browser');
     if (interrupted()) await printer?.abort();
@@ -163,7 +176,12 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
 
   for (const item of todo) {
     const result = results[item.index];
-    if (item.key && result?.status === 'ok') for (const o of result.outputs) manifest[manifestKey(outDir, o)] = item.key;
+    if (item.key && result?.status === 'ok') {
+      for (const o of result.outputs) manifest.entries[manifestKey(outDir, o)] = item.key;
+      const warningsKey = manifestKey(outDir, item.outputs[0]!);
+      if (result.diagnostics.length) manifest.warnings[warningsKey] = [...result.diagnostics];
+      else delete manifest.warnings[warningsKey];
+    }
   }
   if (results.some((r) => r?.status === 'ok')) await writeManifest(outDir, manifest).catch(() => undefined);
   const all = [...unmatched.map(noMatch), ...(results as FileResult[])];

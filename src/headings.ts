@@ -84,7 +84,7 @@ export function checkHeadings(sections: readonly Section[], profile: Profile, sp
     sections.forEach((section, si) => {
       if (ruleOf[si] !== undefined) return;
       diagnostics.push(
-        diagnosticAt(source, headingAt(section), 'NB3008', 'warning', { found: section.heading, titles: rules.map((r) => r.title).join('、') }, section.path),
+        diagnosticAt(source, headingAt(section), 'NB3008', 'warning', { found: section.heading, titles: rules.map((r) => `“${r.title}”`).join('') }, section.path),
       );
     });
   }

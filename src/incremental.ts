@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
 import { isProfilePath, resolveProfileDir, TEMPLATES_DIR } from './profile.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './write.js';
@@ -14,23 +15,30 @@ import { writeAtomic } from './write.js';
 /** The manifest's file name inside the output folder. */
 export const MANIFEST = '.nianbao-manifest.json';
 
-/** Output path (relative to the out-dir) → the key it was built from. */
-export type Manifest = Record<string, string>;
+/**
+ * What the outputs were built from: output path (relative to the out-dir) → build key; and the
+ * warnings each input had when it was built, so that a skipped file still reports them.
+ */
+export interface Manifest {
+  readonly entries: Record<string, string>;
+  readonly warnings: Record<string, Diagnostic[]>;
+}
 
 /** Reads the manifest of an output folder (empty when there is none or it is unreadable). */
 export function readManifest(outDir: string): Manifest {
   try {
-    const data = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as { entries?: Manifest };
-    return data.entries ?? {};
+    const data = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    return { entries: data.entries ?? {}, warnings: data.warnings ?? {} };
   } catch {
-    return {};
+    return { entries: {}, warnings: {} };
   }
 }
 
 /** Writes the manifest atomically. */
-export async function writeManifest(outDir: string, entries: Manifest): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
-  await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify({ version: 1, nianbao: VERSION, entries: sorted }, null, 2)}\n`);
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const data = { version: 2, nianbao: VERSION, entries: sorted(manifest.entries), warnings: sorted(manifest.warnings) };
+  await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 const folderHashes = new Map<string, string>();

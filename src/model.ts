@@ -37,7 +37,10 @@ export interface Section {
 export interface Report {
   readonly file: string;
   readonly profile: string;
+  /** The title on one line (for metadata and messages). */
   readonly title: string;
+  /** The title as the author broke it into lines (GB/T 9704 §7.3.1: a trapezoid or diamond). */
+  readonly titleLines: readonly string[];
   readonly organization: string;
   readonly signature: string;
   readonly year: number;
@@ -87,12 +90,14 @@ export function buildReport(
   }
 
   const organization = str(doc.organization) ?? '';
+  const titleLines = (str(doc.title) ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const published = str(doc.published);
   const date = str(doc.date) ?? published;
   const report: Report = {
     file: source.path,
     profile: str(doc.profile) ?? '',
-    title: str(doc.title) ?? '',
+    title: titleLines.join(''),
+    titleLines,
     organization,
     signature: str(doc.signature) ?? organization,
     year: typeof doc.year === 'number' ? doc.year : 0,

@@ -52,6 +52,7 @@ export function renderHtml(report: Report, profile: Profile, options: RenderOpti
       css: profile.css + (options.fontCss ? `\n${options.fontCss}` : ''),
       report: {
         title: report.title,
+        titleLines: report.titleLines,
         organization: report.organization,
         signature: report.signature,
         year: report.year,

@@ -119,7 +119,7 @@ export function summaryLine(run: RunResult, lang: Lang, command: 'check' | 'buil
     failed: count('failed'),
     errors,
     warnings: all.length - errors,
-    ...(run.elapsedMs !== undefined ? { seconds: (run.elapsedMs / 1000).toFixed(1) } : {}),
+    ...(run.elapsedMs !== undefined && command === 'build' ? { seconds: (run.elapsedMs / 1000).toFixed(1) } : {}),
   };
   return w.summary(counts, command === 'check' ? w.verbCheck : w.verbBuild);
 }

@@ -17,6 +17,8 @@ const REASONS_ZH: readonly (readonly [RegExp, string])[] = [
   [/^unidentified alias/, '引用了未定义的锚点（*名称）'],
   [/^duplication of an anchor property/, '同一个值有两个锚点（&）'],
   [/^a line break is expected/, '这里应当换行'],
+  [/^expected ':' after a mapping key/, '键后面缺少冒号“:”（注意要用半角冒号）'],
+  [/^colon in a plain value/, '这一行的值里有“冒号+空格”：请给整个值加引号，例如 title: "说明: 某某"'],
 ];
 
 /** The Chinese explanation of a js-yaml error reason, or the reason itself when none is known. */

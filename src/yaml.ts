@@ -3,6 +3,7 @@
 import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { lintSource } from './lint.js';
 import { diagnosticAt, type SourceFile } from './source.js';
 
 /** Where a value (and, inside a mapping, its key) stands in the source. */
@@ -27,20 +28,22 @@ const MAX_DEPTH = 64;
 
 /** Parses one YAML document (core schema: dates and `yes`/`no` stay strings). */
 export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+  // Keyboard slips first: where they are, YAML's own message would point elsewhere.
+  const slips = lintSource(source);
   let events: Event[];
   let documents: unknown[];
   try {
     events = parseEvents(source.text, { filename: source.path, maxDepth: MAX_DEPTH });
     documents = constructFromEvents(events, { source: source.text, maxAliases: MAX_ALIASES });
   } catch (error) {
-    if (error instanceof YAMLException) return { diagnostics: [yamlErrorDiagnostic(source, error)] };
+    if (error instanceof YAMLException) return { diagnostics: slips.length ? slips : [yamlErrorDiagnostic(source, error)] };
     throw error;
   }
   if (documents.length > 1) {
     const second = secondDocumentOffset(source.text);
-    return { diagnostics: [diagnosticAt(source, second, 'NB2004', 'error')] };
+    return { diagnostics: [...slips, diagnosticAt(source, second, 'NB2004', 'error')] };
   }
-  return { parsed: { value: documents[0] ?? null, spans: collectSpans(source.text, events) }, diagnostics: [] };
+  return { parsed: { value: documents[0] ?? null, spans: collectSpans(source.text, events) }, diagnostics: slips };
 }
 
 function yamlErrorDiagnostic(source: SourceFile, error: YAMLException): Diagnostic {
@@ -53,7 +56,10 @@ function yamlErrorDiagnostic(source: SourceFile, error: YAMLException): Diagnost
         ? 'NB2005'
         : 'NB2001';
   const offset = error.mark?.position;
-  return diagnosticAt(source, offset, code, 'error', { reason });
+  // "key: text: more" — a colon and a space inside a plain value: the value needs quotes.
+  const line = error.mark ? source.text.split('\n')[error.mark.line] ?? '' : '';
+  const colonInValue = /^bad indentation of a mapping entry/.test(reason) && /^\s*(?:-\s+)?[^\s#'"][^:#]*:\s+[^'"|>\s][^#]*:\s/.test(line);
+  return diagnosticAt(source, offset, code, 'error', { reason: colonInValue ? 'colon in a plain value' : reason });
 }
 
 function secondDocumentOffset(text: string): number | undefined {

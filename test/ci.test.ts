@@ -148,8 +148,10 @@ test('--browser-ws prints through a running browser and leaves it running', asyn
     const version = await fetch(`http://${new URL(endpoint).host}/json/list`).then((res) => res.json() as Promise<{ type: string }[]>);
     assert.equal(version.filter((t) => t.type === 'page').length, 1, 'our pages were closed; the browser\'s own tab is left');
   } finally {
+    const exited = new Promise((resolve) => (chrome.exitCode !== null ? resolve(null) : chrome.once('exit', resolve)));
     chrome.kill('SIGKILL');
-    await rm(profile, { recursive: true, force: true });
+    await exited;
+    await rm(profile, { recursive: true, force: true, maxRetries: 5 });
   }
 });
 

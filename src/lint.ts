@@ -1,0 +1,25 @@
+/**
+ * Mistakes a Chinese keyboard makes that YAML reports late or in the wrong words: a full-width
+ * colon after a key (`year： 2025`), full-width spaces in the indentation. Found line by line in
+ * the raw text, at the character to fix.
+ */
+
+import type { Diagnostic } from './diagnostics.js';
+import { diagnosticAt, type SourceFile } from './source.js';
+
+const FULL_WIDTH_COLON = /^([ \t\u3000]*(?:-[ \t\u3000]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*)：/;
+const FULL_WIDTH_INDENT = /^([ \t]*)\u3000+[ \t\u3000]*(?:-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])/;
+
+/** Diagnostics for keyboard slips in the structure (never in the text of a paragraph). */
+export function lintSource(source: SourceFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  source.lineStarts.forEach((start, i) => {
+    const end = source.lineStarts[i + 1] ?? source.text.length + 1;
+    const line = source.text.slice(start, end - 1);
+    const indent = FULL_WIDTH_INDENT.exec(line);
+    if (indent) out.push(diagnosticAt(source, start + indent[1]!.length, 'NB2007', 'error'));
+    const colon = FULL_WIDTH_COLON.exec(line);
+    if (colon) out.push(diagnosticAt(source, start + colon[1]!.length, 'NB2006', 'error'));
+  });
+  return out;
+}
