@@ -1,15 +1,12 @@
 /** The programmatic API: `check` and `build` over many files; the CLI is a thin layer on these. */
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { expandInputs, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type LoadOptions, type ProfileCache } from './load.js';
-import { roleTexts, type Report } from './model.js';
-import { renderHtml } from './render.js';
-import { VERSION } from './version.js';
+import type { Report } from './model.js';
 import { writeAtomic } from './write.js';
 
 export type OutputFormat = 'pdf' | 'html';
@@ -70,8 +67,8 @@ export interface FileResult {
 /** The outcome of a run: each file's result and the exit code it implies. */
 export interface RunResult {
   readonly files: readonly FileResult[];
-  /** 0 success (warnings allowed), 1 input errors, 2 the tool failed. */
-  readonly exitCode: 0 | 1 | 2;
+  /** 0 success (warnings allowed), 1 input errors, 2 the tool failed; the CLI adds 130/143 for a signal. */
+  readonly exitCode: 0 | 1 | 2 | 130 | 143;
   /** A failure of the whole run (no browser, …), when there was one. */
   readonly error?: Error;
   /** Wall time of the run, for `build`. */
@@ -121,8 +118,6 @@ export async function init(file: string, options: InitOptions): Promise<'written
   if (existsSync(file) && !options.force) return 'exists';
   const { loadProfile, resolveProfileDir } = await import('./profile.js');
   const { profileForYear, skeletonYaml } = await import('./init.js');
-  const { dirname, relative } = await import('node:path');
-  const { fileURLToPath } = await import('node:url');
   const profile = loadProfile(resolveProfileDir(options.profile ?? profileForYear(options.year), process.cwd()));
   const schema = fileURLToPath(new URL('../src/report.schema.json', import.meta.url));
   const schemaPath = relative(dirname(resolve(file)), schema).split('\\').join('/');

@@ -1,7 +1,7 @@
 /** The one module that talks to Puppeteer: finding a browser, launching it, closing it. */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync, statfsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -147,8 +147,16 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000):
   const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   try {
     const [endpoint, { default: puppeteer }] = await Promise.all([devToolsEndpoint(child, timeoutMs), import('puppeteer-core')]);
-    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: null, protocolTimeout: timeoutMs });
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+    // Every protocol call (printing included) may take as long as a document may.
+    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: null, protocolTimeout: timeoutMs + 10_000 });
+    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    // Should the process end without closing us (a second Ctrl-C), the browser goes with it.
+    const onExit = () => {
+      child.kill('SIGKILL');
+      rmSync(userDataDir, { recursive: true, force: true });
+    };
+    process.once('exit', onExit);
+    void exited.then(() => process.off('exit', onExit));
     return {
       browser,
       executablePath,
@@ -182,10 +190,13 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000):
 function profileRoot(): string {
   try {
     accessSync('/dev/shm', constants.W_OK);
-    return '/dev/shm';
+    // Containers often give /dev/shm 64 MB: too little to share with the browser's own use.
+    const fs = statfsSync('/dev/shm');
+    if (fs.bavail * fs.bsize >= 512 * 1024 * 1024) return '/dev/shm';
   } catch {
-    return tmpdir();
+    // no /dev/shm here
   }
+  return tmpdir();
 }
 
 /** Reads "DevTools listening on ws://…" from the browser's standard error. */
@@ -220,7 +231,7 @@ function devToolsEndpoint(child: ChildProcess, timeoutMs: number): Promise<strin
 export async function connectBrowser(endpoint: string, timeoutMs = 60_000): Promise<BrowserHandle> {
   try {
     const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: null, protocolTimeout: timeoutMs });
+    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: null, protocolTimeout: timeoutMs + 10_000 });
     return {
       browser,
       endpoint,

@@ -15,7 +15,8 @@ import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
 import { renderHtml } from './render.js';
-import { isProfilePath, resolveProfileDir, TEMPLATES_DIR } from './profile.js';
+import { decodeText } from './decode.js';
+import { customProfileDir, profileRefIn, TEMPLATES_DIR } from './profile.js';
 import { folderText } from './template-text.js';
 import { trace } from './trace.js';
 import { VERSION } from './version.js';
@@ -75,11 +76,19 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     options.onFile?.(result, i);
   };
 
-  // Which files need work: the rest are up to date.
+  // Which files need work: the rest are up to date. Two inputs that would write the same
+  // output (a.yaml and a.yml) are refused after the first.
   const todo: { index: number; outputs: string[]; key?: string }[] = [];
+  const claimed = new Map<string, string>();
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
-    const key = buildKey(file, keyOptions);
+    const taken = outputs.map((o) => claimed.get(resolve(o))).find(Boolean);
+    if (taken) {
+      finish(index, { file, status: 'failed', diagnostics: [], outputs: [], error: new Error(`its output is also the output of ${taken}; rename one of them`) });
+      continue;
+    }
+    for (const o of outputs) claimed.set(resolve(o), file);
+    const key = buildKey(file, keyOptions, options.profile);
     if (key && outputs.every((o) => manifest.entries[manifestKey(outDir, o)] === key && existsSync(o))) {
       // Skipped, but its warnings (a TODO left, say) are still reported.
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
@@ -122,8 +131,6 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       const checkMs = Math.round(performance.now() - checkStarted);
       if (!loaded.report || !loaded.profile) {
         finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
-      } else if (item.outputs.some((o) => resolve(o) === resolve(file))) {
-        finish(item.index, { file, status: 'failed', diagnostics: loaded.diagnostics, outputs: [], error: new Error(`refusing to overwrite the input ${file}`) });
       } else {
         startPrinterOnce();
         const html = renderHtml(loaded.report, loaded.profile, { version: VERSION });
@@ -201,43 +208,40 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
  */
 async function startPrinter(files: readonly string[], jobs: number, options: BuildOptions): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
-  const [{ connectBrowser, findBrowser }, { Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([
+  const [{ connectBrowser, findBrowser, launchBrowser }, { Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([
     import('./browser.js'),
     import('./printer.js'),
     import('./fonts.js'),
   ]);
   trace('printer modules loaded');
   const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
-  let launching: ReturnType<typeof Printer.launch>;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  let launching: ReturnType<typeof launchBrowser>;
   if (remote) {
-    launching = connectBrowser(remote);
+    launching = connectBrowser(remote, timeoutMs);
   } else {
     const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
     trace(`browser found: ${executable}`);
-    launching = Printer.launch(executable);
+    launching = launchBrowser(executable, timeoutMs);
   }
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
   try {
     const chars = collectRoleTexts();
     chars.add('body', folderText(TEMPLATES_DIR));
-    const addProfile = (ref: string | undefined, baseDir: string) => {
-      if (!ref || !isProfilePath(ref)) return;
-      try {
-        chars.add('body', folderText(resolveProfileDir(ref, baseDir)));
-      } catch {
-        // reported by the loader
-      }
-    };
-    addProfile(options.profile, process.cwd());
+    const addProfile = (dir: string | undefined) => dir && chars.add('body', folderText(dir));
+    addProfile(customProfileDir(options.profile, process.cwd()));
     for (const file of files) {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        // Decoded as the loader decodes it (GB18030 and UTF-16 files too).
+        const decoded = decodeText(readFileSync(file));
+        if (!decoded.ok) continue;
+        text = decoded.text;
       } catch {
         continue; // reported by the loader
       }
-      addProfile(/^profile:\s*["']?([^"'#\s]+)/m.exec(text)?.[1], dirname(resolve(file)));
+      if (options.profile === undefined) addProfile(customProfileDir(profileRefIn(text), dirname(resolve(file))));
       chars.add('body', text);
       for (const m of text.matchAll(/\*\*(.+?)\*\*/g)) chars.add('bold', m[1]!);
       for (const m of text.matchAll(/^\s*title:(.*)$/gm)) chars.add('title', m[1]!);
@@ -254,12 +258,14 @@ async function startPrinter(files: readonly string[], jobs: number, options: Bui
     const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
     const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];
     trace('pages opened');
-    const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs: options.timeoutMs ?? 60_000 }, pages);
+    const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs }, pages);
     trace('pages ready');
     return printer;
   } catch (error) {
-    // A browser that started before the failure must not outlive the run.
-    await (await launching.catch(() => undefined))?.close().catch(() => undefined);
+    // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
+    const handle = await launching.catch(() => undefined);
+    if (handle && !handle.executablePath) for (const page of await handle.browser.pages().catch(() => [])) await page.close().catch(() => undefined);
+    await handle?.close().catch(() => undefined);
     throw error;
   }
 }
@@ -320,10 +326,13 @@ class JobQueue {
 
   /** Adds a report; waits while the queue is full (or returns at once once it has ended). */
   async push(job: Job): Promise<void> {
+    while (this.items.length >= this.capacity && !this.ended && this.waiting.length === 0) {
+      await new Promise<void>((resolve) => this.room.push(resolve));
+    }
+    if (this.ended) return;
     const waiter = this.waiting.shift();
-    if (waiter) return waiter(job);
-    while (this.items.length >= this.capacity && !this.ended) await new Promise<void>((resolve) => this.room.push(resolve));
-    if (!this.ended) this.items.push(job);
+    if (waiter) waiter(job);
+    else this.items.push(job);
   }
 
   end(): void {

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { build, check, init, type OutputFormat, type RunResult } from './api.js';
 import { BROWSER_ENV, NoBrowserError } from './browser.js';
 import { detectLang, parseLang } from './locale.js';
+import { builtinProfiles, ProfileError } from './profile.js';
 import type { Lang } from './messages.js';
 import { createProgress } from './progress.js';
 import { trace } from './trace.js';
@@ -64,6 +65,7 @@ const text = {
     force: '覆盖已有的文件',
     badYear: (v: string) => `--year 应为四位年份，而不是“${v}”。`,
     exists: (f: string) => `文件 ${f} 已存在；用 --force 覆盖，或换一个文件名。`,
+    badProfile: (p: string, all: string) => `找不到报告格式“${p}”，或它的文件有误；可用的格式：${all}。`,
     wrote: (f: string) => `已生成 ${f}。填写其中的 TODO，然后运行：nianbao check ${f}`,
     help: '显示帮助',
     version: '显示版本号',
@@ -115,6 +117,7 @@ const text = {
     force: 'overwrite an existing file',
     badYear: (v: string) => `--year takes a four-digit year, not "${v}".`,
     exists: (f: string) => `${f} exists; use --force to overwrite it, or choose another name.`,
+    badProfile: (p: string, all: string) => `No usable profile "${p}"; available: ${all}.`,
     wrote: (f: string) => `Wrote ${f}. Fill in its TODOs, then run: nianbao check ${f}`,
     help: 'show help',
     version: 'show the version',
@@ -162,8 +165,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   program.addHelpCommand(false);
 
   const reporterName = () => String(program.opts().reporter ?? 'pretty');
-  const report = (run: RunResult, command: 'check' | 'build', opts: { color?: boolean }) => {
+  const report = (run: RunResult, command: 'check' | 'build', opts: { color?: boolean; exitCode?: number }) => {
     const color = useColor({ ...program.opts(), ...opts });
+    if (opts.exitCode !== undefined) run = { ...run, exitCode: opts.exitCode as RunResult['exitCode'] };
     const reporter = reporterName();
     if (reporter === 'json') io.stdout(`${JSON.stringify(runToJson(run, command, lang), null, 2)}\n`);
     else if (reporter === 'github') {
@@ -195,7 +199,13 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const year = Number(opts.year);
       if (!/^\d{4}$/.test(opts.year)) throw new UsageError(t.badYear(opts.year));
       const target = file ?? `${year}.yaml`;
-      const result = await init(target, { year, organization: opts.org, ...(opts.profile ? { profile: opts.profile } : {}), force: opts.force === true });
+      let result: 'written' | 'exists';
+      try {
+        result = await init(target, { year, organization: opts.org, ...(opts.profile ? { profile: opts.profile } : {}), force: opts.force === true });
+      } catch (error) {
+        if (error instanceof ProfileError) throw new UsageError(t.badProfile(error.profile, builtinProfiles().join(', ')));
+        throw error;
+      }
       if (result === 'exists') throw new UsageError(t.exists(target));
       io.stdout(`${t.wrote(target)}\n`);
     });
@@ -271,9 +281,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         process.off('SIGTERM', onSignal);
       });
       progress.done();
-      report(run, 'build', {});
       // The shell's convention for a run stopped by a signal: 128 + its number.
-      if (stoppedBy) exitCode = stoppedBy === 'SIGINT' ? 130 : 143;
+      report(run, 'build', stoppedBy ? { exitCode: stoppedBy === 'SIGINT' ? 130 : 143 } : {});
     });
 
   try {

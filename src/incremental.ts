@@ -5,10 +5,11 @@
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import { isProfilePath, resolveProfileDir, TEMPLATES_DIR } from './profile.js';
+import { customProfileDir, profileRefIn, TEMPLATES_DIR } from './profile.js';
+import { filesBelow } from './template-text.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './write.js';
 
@@ -41,31 +42,26 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
 }
 
-const folderHashes = new Map<string, string>();
-
-/** A hash of every file below a folder (profiles, templates), computed once per process. */
+/** A hash of every file below a profile folder (names and contents). */
 function hashFolder(dir: string): string {
-  let hash = folderHashes.get(dir);
-  if (hash) return hash;
   const h = createHash('sha256');
-  const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else h.update(name).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  if (existsSync(dir)) visit(dir);
-  hash = h.digest('hex');
-  folderHashes.set(dir, hash);
-  return hash;
+  for (const path of filesBelow(dir)) h.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
+  return h.digest('hex');
+}
+
+let builtIn: string | undefined;
+
+/** The built-in templates' hash: they change only with nianbao itself, so once per process. */
+function templatesHash(): string {
+  builtIn ??= hashFolder(TEMPLATES_DIR);
+  return builtIn;
 }
 
 /**
  * The build key of a report: its bytes, the profile folder it names (found without a full
  * parse), the built-in templates, last year's file if it names one, the options and the version.
  */
-export function buildKey(file: string, options: Record<string, unknown>): string | undefined {
+export function buildKey(file: string, options: Record<string, unknown>, profileOption?: string): string | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -74,15 +70,10 @@ export function buildKey(file: string, options: Record<string, unknown>): string
   }
   const text = bytes.toString('utf8');
   const h = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(bytes);
-  h.update(hashFolder(TEMPLATES_DIR));
-  const profile = /^profile:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
-  if (profile && isProfilePath(profile)) {
-    try {
-      h.update(hashFolder(resolveProfileDir(profile, dirname(resolve(file)))));
-    } catch {
-      h.update('missing-profile');
-    }
-  }
+  h.update(templatesHash());
+  // A custom profile folder: the one --profile names, else the report's own.
+  const custom = profileOption !== undefined ? customProfileDir(profileOption, process.cwd()) : customProfileDir(profileRefIn(text), dirname(resolve(file)));
+  h.update(custom ? hashFolder(custom) : 'built-in');
   const previous = /^previous:\s*["']?([^"'#\n]+?)["']?\s*(#.*)?$/m.exec(text)?.[1];
   if (previous) {
     try {

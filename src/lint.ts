@@ -13,11 +13,19 @@ const FULL_WIDTH_INDENT = /^([ \t]*)\u3000+[ \t\u3000]*(?:-[ \t]|[A-Za-z_][A-Za-
 /** Diagnostics for keyboard slips in the structure (never in the text of a paragraph). */
 export function lintSource(source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Indentation of the key that opened a block scalar (`text: |`); its deeper lines are text.
+  let blockIndent = -1;
   source.lineStarts.forEach((start, i) => {
     const end = source.lineStarts[i + 1] ?? source.text.length + 1;
-    const line = source.text.slice(start, end - 1);
-    const indent = FULL_WIDTH_INDENT.exec(line);
-    if (indent) out.push(diagnosticAt(source, start + indent[1]!.length, 'NB2007', 'error'));
+    const line = source.text.slice(start, end - 1).replace(/\r$/, '');
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) return;
+      blockIndent = -1;
+    }
+    if (/:[ \t]*[|>][0-9+-]*[ \t]*(#.*)?$/.test(line)) blockIndent = indent;
+    const wide = FULL_WIDTH_INDENT.exec(line);
+    if (wide) out.push(diagnosticAt(source, start + wide[1]!.length, 'NB2007', 'error'));
     const colon = FULL_WIDTH_COLON.exec(line);
     if (colon) out.push(diagnosticAt(source, start + colon[1]!.length, 'NB2006', 'error'));
   });

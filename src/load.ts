@@ -3,7 +3,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { decodeText } from './decode.js';
-import type { Diagnostic } from './diagnostics.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { renderHtml } from './render.js';
+import { VERSION } from './version.js';
 import { loadProfile, ProfileError, resolveProfileDir, builtinProfiles, type Profile } from './profile.js';
 import { diagnosticAt, sourceFromText, type SourceFile } from './source.js';
 import { validateReport, type Validated } from './validate.js';
@@ -60,8 +62,16 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
       ? [diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', { file: String(doc?.previous), reason: previous.reason }, '/previous')]
       : [];
   const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
-  const diagnostics = [...read.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
-  if (!profile || !validated.report) return { source, diagnostics, ...(profile ? { profile } : {}) };
+  const diagnostics = [...read.diagnostics, ...yamlDiagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
+  if (!profile || !validated.report || hasErrors(yamlDiagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
+  // A custom template that cannot render (a missing partial, a bad helper call) is found by
+  // `check` too, as the profile's error, not when printing.
+  try {
+    renderHtml(validated.report, profile, { version: VERSION });
+  } catch (error) {
+    const reason = ((error as Error).message ?? String(error)).split('\n')[0]!;
+    return { source, profile, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
+  }
   return { source, profile, report: validated.report, diagnostics };
 }
 
@@ -104,6 +114,8 @@ export async function readSource(path: string): Promise<{ source?: SourceFile; d
   try {
     const info = statSync(path);
     if (info.isDirectory()) return { diagnostics: [fileDiagnostic('NB1002')] };
+    // A pipe or a device would block or never end: only regular files are read.
+    if (!info.isFile()) return { diagnostics: [fileDiagnostic('NB1006')] };
     if (info.size > MAX_INPUT_BYTES) {
       return { diagnostics: [fileDiagnostic('NB1007', { size: megabytes(info.size), limit: megabytes(MAX_INPUT_BYTES) })] };
     }

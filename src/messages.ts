@@ -173,8 +173,3 @@ export function messageFor(code: string, params: Params, lang: Lang): MessageTex
   const template = catalogs[lang][code] ?? catalogs['zh-CN'][code];
   return template ? template(params) : { message: code };
 }
-
-/** Every code the catalog knows, for the README table and tests. */
-export function knownCodes(): string[] {
-  return Object.keys(zh).sort();
-}

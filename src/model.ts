@@ -224,15 +224,6 @@ function locateInSource(source: SourceFile, span: Span | undefined, raw: string,
   return at;
 }
 
-/** The text each font role shows in a report, for cutting the fonts (see fonts.ts). */
-export function roleTexts(report: Report): { title: string; hei: string; kai: string; bold: string } {
-  const all = (sections: readonly Section[]): Section[] => sections.flatMap((s) => [s, ...all(s.sections)]);
-  const sections = all(report.sections);
-  const headings = (level: number) => sections.filter((s) => s.level === level).map((s) => s.number + s.heading).join('');
-  const strong = [...report.intro, ...sections.flatMap((s) => s.paragraphs)].flatMap((p) => p.runs).filter((r) => r.kind === 'strong').map((r) => r.text).join('');
-  return { title: report.title, hei: headings(1), kai: headings(2), bold: strong };
-}
-
 function isRealDate(date: string): boolean {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));

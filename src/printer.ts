@@ -14,6 +14,8 @@ export class PrintError extends Error {
     message: string,
     readonly browserLost = false,
     options?: { cause: unknown },
+    /** The browser the document was being printed on, when it was lost. */
+    readonly lostBrowser?: BrowserHandle,
   ) {
     super(message, options);
     this.name = 'PrintError';
@@ -63,11 +65,6 @@ export class Printer {
     this.handle = handle;
   }
 
-  /** Launches the browser at `executablePath` (before the fonts are ready, if need be). */
-  static launch(executablePath: string): Promise<BrowserHandle> {
-    return launchBrowser(executablePath);
-  }
-
   /**
    * A printer over a launched browser. `pages` opened while the fonts were being cut are set
    * up now, in parallel, and wait in the pool.
@@ -78,11 +75,6 @@ export class Printer {
     return printer;
   }
 
-  /** The process id of the browser we started, for tests that kill it. */
-  get pid(): number | undefined {
-    return this.handle.pid;
-  }
-
   /**
    * Prints one document. A document whose print fails because the browser died is retried
    * once on a relaunched browser; any other failure is the document's own.
@@ -91,8 +83,8 @@ export class Printer {
     try {
       return await this.printOnce(html);
     } catch (error) {
-      if (!(error instanceof PrintError) || !error.browserLost || this.closed) throw error;
-      await this.relaunch();
+      if (!(error instanceof PrintError) || !error.lostBrowser || this.closed) throw error;
+      await this.relaunch(error.lostBrowser);
       return this.printOnce(html);
     }
   }
@@ -111,8 +103,8 @@ export class Printer {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new PrintError(`no PDF after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
       });
+      work.catch(() => undefined); // after a timeout, the abandoned print's failure is expected
       const pdf = await Promise.race([work, timeout]);
-      work.catch(() => undefined);
       pooled.documents++;
       if (pooled.documents < DOCUMENTS_PER_PAGE && handle === this.handle) this.idle.push(pooled);
       else void page.close().catch(() => undefined);
@@ -123,7 +115,7 @@ export class Printer {
       if (pooled) void pooled.page.close().catch(() => undefined);
       const lost = !handle.browser.connected;
       if (cause instanceof PrintError && !lost) throw cause;
-      throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, lost, { cause });
+      throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, lost, { cause }, lost ? handle : undefined);
     } finally {
       clearTimeout(timer);
     }
@@ -145,14 +137,23 @@ export class Printer {
     return { page, documents: 0 };
   }
 
-  /** Replaces a lost browser once, however many documents noticed the loss. */
-  private async relaunch(): Promise<void> {
+  /**
+   * Replaces a lost browser once, however many documents noticed the loss; a browser already
+   * replaced is left alone, and a printer closed meanwhile ends the new browser at once.
+   */
+  private async relaunch(lost: BrowserHandle): Promise<void> {
+    if (this.handle !== lost && !this.relaunching) return;
     if (!this.relaunching) {
-      const lost = this.handle;
       this.relaunching = (async () => {
         this.idle.length = 0;
         await lost.close().catch(() => undefined);
-        this.handle = lost.executablePath ? await launchBrowser(lost.executablePath) : await connectBrowser(lost.endpoint!);
+        const timeout = this.options.timeoutMs;
+        const next = lost.executablePath ? await launchBrowser(lost.executablePath, timeout) : await connectBrowser(lost.endpoint!, timeout);
+        if (this.closed) {
+          await next.kill();
+          throw new PrintError('the run was stopped');
+        }
+        this.handle = next;
       })().finally(() => {
         this.relaunching = undefined;
       });
@@ -175,6 +176,7 @@ export class Printer {
   /** Stops at once (an interrupted run): documents being printed fail, and the browser goes. */
   async abort(): Promise<void> {
     this.closed = true;
+    await this.relaunching?.catch(() => undefined);
     this.idle.length = 0;
     if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
     await this.handle.kill();

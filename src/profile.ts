@@ -1,7 +1,7 @@
 /** Profiles: a report format as a folder of declarative rules, a Handlebars template and CSS. */
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceFromText } from './source.js';
 import { parseTableDefs, TableDefError, type TableDef } from './table-defs.js';
@@ -98,6 +98,18 @@ export function resolveProfileDir(ref: string, baseDir: string): string {
   return dir;
 }
 
+/** The folder a report's `profile:` names when it is a custom profile folder (with a profile.yaml). */
+export function customProfileDir(ref: string | undefined, baseDir: string): string | undefined {
+  if (!ref || !isProfilePath(ref)) return undefined;
+  const dir = resolve(baseDir, ref);
+  return existsSync(join(dir, 'profile.yaml')) ? dir : undefined;
+}
+
+/** The `profile:` a report's raw text names, read without parsing it. */
+export function profileRefIn(text: string): string | undefined {
+  return /^profile:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
+}
+
 /**
  * Reads a profile folder: profile.yaml, tables.yaml, the template, partials and CSS. A profile
  * may `extends` a built-in profile; its own files override the parent's. A profile reads
@@ -105,9 +117,36 @@ export function resolveProfileDir(ref: string, baseDir: string): string {
  * are file names inside the folder, and `extends` names a built-in profile, never a path.
  */
 export function loadProfile(dir: string, seen: readonly string[] = []): Profile {
+  try {
+    return readProfile(dir, seen);
+  } catch (error) {
+    if (error instanceof ProfileError) throw error;
+    // A file the folder names that cannot be read (a folder, no permission…) is the profile's fault.
+    throw new ProfileError('invalid', basename(dir), (error as Error).message);
+  }
+}
+
+/**
+ * The text of a file of a profile folder: a regular file that really is inside the folder
+ * (no symbolic link out of it), or undefined when there is none.
+ */
+function readInside(folder: string, path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const info = lstatSync(path);
+  if (!info.isFile() || !realpathSync(path).startsWith(realpathSync(folder) + sep)) {
+    throw new ProfileError('invalid', basename(folder), `${path} is not a regular file inside the profile folder`);
+  }
+  if (info.size > MAX_PROFILE_FILE) throw new ProfileError('invalid', basename(folder), `${path} is larger than ${MAX_PROFILE_FILE} bytes`);
+  return readFileSync(path, 'utf8');
+}
+
+/** Profile files are small; a larger one is a mistake (or a device) and is refused. */
+const MAX_PROFILE_FILE = 2 * 1024 * 1024;
+
+function readProfile(dir: string, seen: readonly string[]): Profile {
   const name = basename(dir);
   if (seen.includes(dir)) throw new ProfileError('invalid', name, `extends itself through ${seen.map((d) => basename(d)).join(' → ')}`);
-  const rules = readYamlFile(name, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
+  const rules = readYamlFile(dir, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
   if (typeof rules.extends === 'string' && isProfilePath(rules.extends)) {
     throw new ProfileError('invalid', name, `extends must name a built-in profile (${builtinProfiles().join(', ')}), not a path`);
   }
@@ -115,14 +154,14 @@ export function loadProfile(dir: string, seen: readonly string[] = []): Profile 
 
   const templateFile = typeof rules.template === 'string' ? basename(rules.template) : 'report.hbs';
   const templatePath = join(dir, templateFile);
-  const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : parent?.template;
+  const template = readInside(dir, templatePath) ?? parent?.template;
   if (template === undefined) throw new ProfileError('invalid', name, `${templatePath} is missing`);
 
   const tablesFile = join(dir, typeof rules.tables === 'string' ? basename(rules.tables) : 'tables.yaml');
   let tables = parent?.tables ?? [];
   if (existsSync(tablesFile)) {
     try {
-      tables = parseTableDefs(readYamlFile(name, tablesFile, false));
+      tables = parseTableDefs(readYamlFile(dir, tablesFile, false));
     } catch (error) {
       if (error instanceof TableDefError) throw new ProfileError('invalid', name, `${tablesFile}: ${error.message}`);
       throw error;
@@ -147,17 +186,19 @@ export function loadProfile(dir: string, seen: readonly string[] = []): Profile 
     tables,
     proseChecks,
     template,
-    partials: { ...(parent?.partials ?? readPartials(join(BASE_DIR, 'partials'))), ...readPartials(join(dir, 'partials')) },
-    css: [parent?.css ?? readIfExists(join(BASE_DIR, 'base.css')), readIfExists(ownCss)].filter(Boolean).join('\n'),
+    partials: { ...(parent?.partials ?? readPartials(BASE_DIR, join(BASE_DIR, 'partials'))), ...readPartials(dir, join(dir, 'partials')) },
+    css: [parent?.css ?? readInside(BASE_DIR, join(BASE_DIR, 'base.css')) ?? '', readInside(dir, ownCss) ?? ''].filter(Boolean).join('\n'),
   };
 }
 
-function readYamlFile(profile: string, path: string, required: boolean): unknown {
-  if (!existsSync(path)) {
+function readYamlFile(folder: string, path: string, required: boolean): unknown {
+  const profile = basename(folder);
+  const text = readInside(folder, path);
+  if (text === undefined) {
     if (required) throw new ProfileError('invalid', profile, `${path} is missing`);
     return undefined;
   }
-  const { parsed, diagnostics } = parseYaml(sourceFromText(path, readFileSync(path, 'utf8')));
+  const { parsed, diagnostics } = parseYaml(sourceFromText(path, text));
   if (!parsed || diagnostics.length) {
     const where = diagnostics[0]?.position ? `:${diagnostics[0].position.line}:${diagnostics[0].position.column}` : '';
     throw new ProfileError('invalid', profile, `${path}${where}: ${String(diagnostics[0]?.params.reason ?? 'YAML error')}`);
@@ -165,15 +206,11 @@ function readYamlFile(profile: string, path: string, required: boolean): unknown
   return parsed.value ?? {};
 }
 
-function readIfExists(path: string): string {
-  return existsSync(path) ? readFileSync(path, 'utf8') : '';
-}
-
-function readPartials(dir: string): Record<string, string> {
+function readPartials(folder: string, dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
   const partials: Record<string, string> = {};
   for (const file of readdirSync(dir).sort()) {
-    if (file.endsWith('.hbs')) partials[file.slice(0, -4)] = readFileSync(join(dir, file), 'utf8');
+    if (file.endsWith('.hbs')) partials[file.slice(0, -4)] = readInside(folder, join(dir, file)) ?? '';
   }
   return partials;
 }

@@ -6,13 +6,14 @@ import type { Report, Section } from './model.js';
 import type { Profile } from './profile.js';
 import { registerTableHelpers } from './table-html.js';
 
-/** What the HTML is for: the website (system fonts) or the PDF (bundled fonts). */
+/** Options of rendering. */
 export interface RenderOptions {
-  /** Extra CSS appended after the profile's (the PDF's @font-face rules and font choices). */
-  readonly fontCss?: string;
   /** nianbao's version, written in the generator meta tag. */
   readonly version: string;
 }
+
+/** The policy every page carries: no script, nothing fetched, inline styles and data: fonts only. */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
 const { escapeExpression } = Handlebars.Utils;
 
@@ -43,13 +44,23 @@ function templateOf(profile: Profile): Handlebars.TemplateDelegate {
   return template;
 }
 
-/** Renders the report to an HTML string. Pure: the same inputs give the same bytes. */
+/**
+ * Renders the report to an HTML string. Pure: the same inputs give the same bytes. A custom
+ * template that leaves out the content security policy gets it anyway.
+ */
 export function renderHtml(report: Report, profile: Profile, options: RenderOptions): string {
+  const html = renderTemplate(report, profile, options);
+  if (html.includes('http-equiv="Content-Security-Policy"')) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}\n${meta}`) : `${meta}\n${html}`;
+}
+
+function renderTemplate(report: Report, profile: Profile, options: RenderOptions): string {
   return templateOf(profile)(
     {
       lang: 'zh-CN',
       version: options.version,
-      css: profile.css + (options.fontCss ? `\n${options.fontCss}` : ''),
+      css: profile.css,
       report: {
         title: report.title,
         titleLines: report.titleLines,

@@ -4,7 +4,7 @@ import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLExcepti
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { lintSource } from './lint.js';
-import { diagnosticAt, type SourceFile } from './source.js';
+import { diagnosticAt, lineText, type SourceFile } from './source.js';
 
 /** Where a value (and, inside a mapping, its key) stands in the source. */
 export interface Span {
@@ -36,7 +36,7 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; diagnostic
     events = parseEvents(source.text, { filename: source.path, maxDepth: MAX_DEPTH });
     documents = constructFromEvents(events, { source: source.text, maxAliases: MAX_ALIASES });
   } catch (error) {
-    if (error instanceof YAMLException) return { diagnostics: slips.length ? slips : [yamlErrorDiagnostic(source, error)] };
+    if (error instanceof YAMLException) return { diagnostics: [...slips, yamlErrorDiagnostic(source, error)] };
     throw error;
   }
   if (documents.length > 1) {
@@ -57,7 +57,7 @@ function yamlErrorDiagnostic(source: SourceFile, error: YAMLException): Diagnost
         : 'NB2001';
   const offset = error.mark?.position;
   // "key: text: more" — a colon and a space inside a plain value: the value needs quotes.
-  const line = error.mark ? source.text.split('\n')[error.mark.line] ?? '' : '';
+  const line = error.mark ? lineText(source, error.mark.line + 1) : '';
   const colonInValue = /^bad indentation of a mapping entry/.test(reason) && /^\s*(?:-\s+)?[^\s#'"][^:#]*:\s+[^'"|>\s][^#]*:\s/.test(line);
   return diagnosticAt(source, offset, code, 'error', { reason: colonInValue ? 'colon in a plain value' : reason });
 }

@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -136,3 +136,27 @@ function browserPidOf(parent: number): number | undefined {
   }
   return undefined;
 }
+
+test('a GB18030 report prints every character; a.yaml and a.yml do not write the same PDF', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    mkdirSync(src);
+    const text = readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8');
+    writeFileSync(join(src, 'gb.yaml'), spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }).stdout);
+    copyFileSync(join(FIXTURES, 'minimal.yaml'), join(src, 'a.yaml'));
+    copyFileSync(join(FIXTURES, 'minimal.yaml'), join(src, 'a.yml'));
+    const r = runCli(['build', src, '-o', join(dir, 'out'), '--format', 'pdf']);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stdout, /a\.yml failed its output is also the output of .*a\.yaml/);
+    const pdfText = poppler('pdftotext', [join(dir, 'out', 'gb.pdf'), '-']).replace(/\s+/g, '');
+    for (const sentence of ['成立了以区委常委、党政办主任为组长', '健全了政府信息机制', '推动我区政务公开工作健康发展']) assert.ok(pdfText.includes(sentence), sentence);
+    // Every glyph comes from a bundled font: a character missing from the cut fonts would
+    // fall back to some system font (or none).
+    for (const row of poppler('pdffonts', [join(dir, 'out', 'gb.pdf')]).trim().split('\n').slice(2)) {
+      assert.match(row, /^[A-Z]{6}\+(NotoSerifSC|NotoSansSC|LXGWWenKai)-\w+\s+CID TrueType/, row);
+    }
+  } finally {
+    cleanup();
+  }
+});

@@ -1,7 +1,8 @@
 /** The validation stage on inline strings: profile rules, numbering and figures. */
 
 import assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
@@ -81,4 +82,48 @@ test('the package exports check and build under its own name', async () => {
   assert.equal(typeof api.build, 'function');
   const run = await api.check([join(FIXTURES, 'minimal.yaml')]);
   assert.equal(run.exitCode, 0);
+});
+
+test('full-width colons in the text of a paragraph are not mistaken for keys', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const text = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace('intro: |\n', 'intro: |\n  APP：政务新媒体矩阵。\n');
+    writeFileSync(join(dir, 'r.yaml'), text);
+    assert.deepEqual((await check([join(dir, 'r.yaml')])).files[0]!.diagnostics.map((d) => d.code), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a custom profile reads only regular files inside its folder, and a broken template is found by check', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const profile = join(dir, 'p');
+    cpSync(join(TEMPLATES_DIR, 'free-form'), profile, { recursive: true });
+    const report = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace('profile: free-form', 'profile: ./p');
+    writeFileSync(join(dir, 'r.yaml'), report);
+    symlinkSync('/etc/passwd', join(profile, 'style.css'));
+    const linked = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    assert.deepEqual(linked.map((d) => [d.code, /not a regular file inside the profile folder/.test(String(d.params.reason))]), [['NB3007', true]]);
+    rmSync(join(profile, 'style.css'));
+    writeFileSync(join(profile, 'report.hbs'), '{{#> document}}{{> no-such-partial}}{{/document}}');
+    const broken = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    assert.deepEqual(broken.map((d) => d.code), ['NB3007']);
+    assert.match(String(broken[0]!.params.reason), /no-such-partial/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('last year\'s file must be a regular file: a pipe is not read', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const report = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace('year: 2015', 'year: 2015\nprevious: ./pipe');
+    writeFileSync(join(dir, 'r.yaml'), report);
+    const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    assert.deepEqual(d.map((x) => x.code), ['NB6009']);
+  } finally {
+    cleanup();
+  }
 });
