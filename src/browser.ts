@@ -1,4 +1,4 @@
-/** The one module that talks to Puppeteer: finding a browser, launching it, closing it. */
+/** The one module that imports Puppeteer: finding a browser, starting or connecting to it, closing it. */
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, rmSync, statfsSync } from 'node:fs';
