@@ -14,7 +14,6 @@ import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
-import { renderHtml } from './render.js';
 import { decodeText } from './decode.js';
 import { customProfileDir, profileRefIn, TEMPLATES_DIR } from './profile.js';
 import { folderText } from './template-text.js';
@@ -129,11 +128,11 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       const checkStarted = performance.now();
       const loaded = strictly(await loadReport(file, options, profiles), options.strict);
       const checkMs = Math.round(performance.now() - checkStarted);
-      if (!loaded.report || !loaded.profile) {
+      if (!loaded.report || !loaded.profile || loaded.html === undefined) {
         finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
       } else {
         startPrinterOnce();
-        const html = renderHtml(loaded.report, loaded.profile, { version: VERSION });
+        const html = loaded.html;
         trace(`checked ${file}`);
         await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
       }

@@ -21,10 +21,12 @@ export interface LoadOptions {
   readonly profile?: string;
 }
 
-/** A loaded report: its source, the profile it was checked against, and the outcome. */
+/** A loaded report: its source, the profile it was checked against, the outcome, and its HTML. */
 export interface Loaded extends Validated {
   readonly source?: SourceFile;
   readonly profile?: Profile;
+  /** The rendered page, when the report is valid (rendering is part of checking a template). */
+  readonly html?: string;
 }
 
 /** Profiles loaded in one run, by folder, so a batch reads each profile once. */
@@ -66,13 +68,14 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
   if (!profile || !validated.report || hasErrors(yamlDiagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
   // A custom template that cannot render (a missing partial, a bad helper call) is found by
   // `check` too, as the profile's error, not when printing.
+  let html: string;
   try {
-    renderHtml(validated.report, profile, { version: VERSION });
+    html = renderHtml(validated.report, profile, { version: VERSION });
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0]!;
     return { source, profile, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
   }
-  return { source, profile, report: validated.report, diagnostics };
+  return { source, profile, report: validated.report, diagnostics, html };
 }
 
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
