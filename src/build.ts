@@ -126,7 +126,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       if (interrupted()) break;
       const file = files[item.index]!;
       const checkStarted = performance.now();
-      const loaded = strictly(await loadReport(file, options, profiles), options.strict);
+      const loaded = strictly(await loadReport(file, { ...options, render: true }, profiles), options.strict);
       const checkMs = Math.round(performance.now() - checkStarted);
       if (!loaded.report || !loaded.profile || loaded.html === undefined) {
         finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });

@@ -6,7 +6,7 @@ import { decodeText } from './decode.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { renderHtml } from './render.js';
 import { VERSION } from './version.js';
-import { loadProfile, ProfileError, resolveProfileDir, builtinProfiles, type Profile } from './profile.js';
+import { builtinProfiles, loadProfile, ProfileError, resolveProfileDir, TEMPLATES_DIR, type Profile } from './profile.js';
 import { diagnosticAt, sourceFromText, type SourceFile } from './source.js';
 import { validateReport, type Validated } from './validate.js';
 import { readTables, type TableValues } from './tables.js';
@@ -19,6 +19,8 @@ export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 export interface LoadOptions {
   /** Profile name or folder that overrides the report's own `profile` (relative to the cwd). */
   readonly profile?: string;
+  /** Render the page as part of loading (build needs it; check renders only custom templates). */
+  readonly render?: boolean;
 }
 
 /** A loaded report: its source, the profile it was checked against, the outcome, and its HTML. */
@@ -66,6 +68,8 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
   const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
   const diagnostics = [...read.diagnostics, ...yamlDiagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
   if (!profile || !validated.report || hasErrors(yamlDiagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
+  // The built-in templates are tested; a custom one is rendered even by `check`.
+  if (!options.render && profile.dir.startsWith(TEMPLATES_DIR)) return { source, profile, report: validated.report, diagnostics };
   // A custom template that cannot render (a missing partial, a bad helper call) is found by
   // `check` too, as the profile's error, not when printing.
   let html: string;
