@@ -167,20 +167,22 @@ export class Printer {
    * our pages and disconnects, leaving the browser running.
    */
   async close(): Promise<void> {
-    this.closed = true;
-    await this.relaunching?.catch(() => undefined);
-    this.idle.length = 0;
-    if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
+    await this.stop();
     await this.handle.close();
   }
 
   /** Stops at once (an interrupted run): documents being printed fail, and the browser goes. */
   async abort(): Promise<void> {
+    await this.stop();
+    await this.handle.kill();
+  }
+
+  /** No more printing: waits out a relaunch, and closes our pages in a browser we do not own. */
+  private async stop(): Promise<void> {
     this.closed = true;
     await this.relaunching?.catch(() => undefined);
     this.idle.length = 0;
     if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
-    await this.handle.kill();
   }
 }
 

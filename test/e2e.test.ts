@@ -5,12 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PDFDocument, PDFName, PDFDict, PDFString, PDFHexString } from 'pdf-lib';
-import { EXAMPLE, FIXTURES, poppler, runCli, tempDir } from './helpers.js';
+import { countingServer, EXAMPLE, FIXTURES, poppler, runCli, tempDir } from './helpers.js';
 
 /** The seed report (a copy of shared/seeds/000_bcaed67771fabe68.txt, the 2015 铁山区 report). */
 const SEED = join(FIXTURES, 'seed-tieshan-2015.txt');
@@ -117,13 +115,8 @@ test('the HTML is written beside the PDF, self-contained', () => {
 });
 
 test('markup typed in a report is shown as text and nothing is fetched', async () => {
-  let requests = 0;
-  const server = createServer((_req, res) => {
-    requests++;
-    res.end('x');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await countingServer();
+  const { port } = server;
   const dir = tempDir();
   try {
     const hostile = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(
@@ -138,7 +131,7 @@ test('markup typed in a report is shown as text and nothing is fetched', async (
     assert.ok(text.includes(comparable(`<img src="http://127.0.0.1:${port}/a.png">`)), 'the img tag is printed as text');
     assert.ok(text.includes(comparable("<script>document.title='x'</script>")));
     assert.ok(text.includes(comparable('{{> partial}}')));
-    assert.equal(requests, 0, 'the page made no request');
+    assert.equal(server.requests(), 0, 'the page made no request');
     assert.match(poppler('pdfinfo', [join(dir.dir, 'hostile.pdf')]), /^Title:\s+2015年度测试区政府信息公开工作报告$/m);
   } finally {
     server.close();

@@ -1,6 +1,8 @@
 /** Shared helpers for the tests: paths, temporary folders, running the CLI as a user would. */
 
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,4 +34,16 @@ export function poppler(tool: string, args: string[]): string {
   const result = spawnSync(tool, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
+}
+
+/** A local HTTP server that counts the requests it gets (a page must make none). */
+export async function countingServer(): Promise<{ port: number; requests: () => number; close: () => void }> {
+  let requests = 0;
+  const server = createServer((_req, res) => {
+    requests++;
+    res.end('x');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { port, requests: () => requests, close: () => server.close() };
 }

@@ -7,13 +7,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
-import { FIXTURES, poppler, ROOT, runCli, tempDir } from './helpers.js';
+import { countingServer, FIXTURES, poppler, ROOT, runCli, tempDir } from './helpers.js';
 
 /** Browser profiles of nianbao runs that still exist, and processes still using one. */
 function leftovers(): { folders: string[]; processes: string[] } {
@@ -66,13 +64,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 test('a custom template cannot run code, fetch anything or reach prototypes', async () => {
-  let requests = 0;
-  const server = createServer((_req, res) => {
-    requests++;
-    res.end('x');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await countingServer();
+  const { port } = server;
   const { dir, cleanup } = tempDir();
   try {
     const profile = join(dir, 'evil');
@@ -89,7 +82,7 @@ test('a custom template cannot run code, fetch anything or reach prototypes', as
     writeFileSync(join(dir, 'r.yaml'), report);
     const r = runCli(['build', join(dir, 'r.yaml'), '-o', join(dir, 'out')]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.equal(requests, 0, 'nothing was fetched');
+    assert.equal(server.requests(), 0, 'nothing was fetched');
     assert.match(poppler('pdfinfo', [join(dir, 'out', 'r.pdf')]), /^Title:\s+2015年度测试区政府信息公开工作报告$/m, 'the script did not run');
     assert.match(poppler('pdftotext', [join(dir, 'out', 'r.pdf'), '-']), /\[\]\[\]\[\]/, 'no prototype reached');
     // A profile cannot pull files from elsewhere through `extends`.
