@@ -1,5 +1,6 @@
 /** The validated report that templates render: what a YAML file means, with numbers resolved. */
 
+import { isObj } from './record.js';
 import type { Diagnostic } from './diagnostics.js';
 import { findReferences, parseInline, splitParagraphs, type Inline } from './narrative.js';
 import { headingNumber, MAX_HEADING_LEVEL, readTypedNumber } from './numbering.js';
@@ -63,8 +64,6 @@ export interface TableContext {
   readonly values: ReadonlyMap<string, TableValues>;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**

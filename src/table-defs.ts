@@ -1,5 +1,7 @@
 /** Table definitions of a profile (tables.yaml): rows, columns, totals and identities, as data. */
 
+import { isObj } from './record.js';
+
 /** A column: its key in report files, its label in the format, and whether it is a total. */
 export interface ColumnDef {
   readonly key: string;
@@ -48,8 +50,6 @@ export interface TableDef {
 /** A broken tables.yaml (a profile author's mistake, reported with the profile). */
 export class TableDefError extends Error {}
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads the `tables.yaml` document of a profile. */
 export function parseTableDefs(value: unknown): TableDef[] {

@@ -3,6 +3,7 @@
  * omitted and checked when given, and the format's identities verified (spec §3.1, I1–I5, I7).
  */
 
+import { isObj, type Obj } from './record.js';
 import type { Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type SourceFile } from './source.js';
 import { suggest } from './suggest.js';
@@ -15,8 +16,6 @@ export const SINGLE = '';
 /** A table's values: row path → column key (or SINGLE) → number, totals included. */
 export type TableValues = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 interface Ctx {
   readonly source: SourceFile;

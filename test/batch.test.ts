@@ -4,12 +4,12 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
-import { FIXTURES, poppler, ROOT, runCli, tempDir } from './helpers.js';
+import { FIXTURES, poppler, ROOT, runCli, tempDir, encodeGb18030 } from './helpers.js';
 
 function pdfsBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort();
@@ -143,7 +143,7 @@ test('a GB18030 report prints every character; a.yaml and a.yml do not write the
     const src = join(dir, 'in');
     mkdirSync(src);
     const text = readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8');
-    writeFileSync(join(src, 'gb.yaml'), spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }).stdout);
+    writeFileSync(join(src, 'gb.yaml'), encodeGb18030(text));
     copyFileSync(join(FIXTURES, 'minimal.yaml'), join(src, 'a.yaml'));
     copyFileSync(join(FIXTURES, 'minimal.yaml'), join(src, 'a.yml'));
     const r = runCli(['build', src, '-o', join(dir, 'out'), '--format', 'pdf']);

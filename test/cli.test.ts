@@ -1,11 +1,10 @@
 /** The command line as a user runs it: exit codes, languages, help, and output files. */
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIXTURES, runCli, tempDir } from './helpers.js';
+import { FIXTURES, runCli, tempDir, encodeGb18030 } from './helpers.js';
 
 const MINIMAL = join(FIXTURES, 'minimal.yaml');
 
@@ -140,12 +139,6 @@ test('an output path that is a file (not a folder) fails the build with exit 2, 
     cleanup();
   }
 });
-
-/** GB18030 bytes of `text`, as Notepad on Chinese Windows saves it. */
-function encodeGb18030(text: string): Buffer {
-  // Node has no GB18030 encoder; Python's codec is on every machine this suite runs on.
-  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
-}
 
 test('init writes a skeleton that passes check with TODO warnings, and fails it with --strict', () => {
   const { dir, cleanup } = tempDir();

@@ -11,7 +11,7 @@ import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, closeSyn
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { check } from '../src/api.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir, encodeGb18030 } from './helpers.js';
 
 const CORPUS = join(ROOT, 'test', 'corpus');
 const expected = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as Record<string, { code: string; line?: number }>;
@@ -116,8 +116,3 @@ test('the whole corpus in one CLI run: exit 1, every file named, no stack trace,
     dir.cleanup();
   }
 });
-
-function encodeGb18030(text: string): Buffer {
-  // Node has no GB18030 encoder; Python's codec is on every machine this suite runs on.
-  return spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }).stdout;
-}

@@ -47,3 +47,8 @@ export async function countingServer(): Promise<{ port: number; requests: () => 
   const { port } = server.address() as AddressInfo;
   return { port, requests: () => requests, close: () => server.close() };
 }
+
+/** GB18030 bytes of `text`, as Notepad on Chinese Windows saves it (Node has no encoder; Python has). */
+export function encodeGb18030(text: string): Buffer {
+  return spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }).stdout;
+}
