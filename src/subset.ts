@@ -7,7 +7,6 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { convert, detectFormat } from 'fontverter';
 
 interface HarfBuzz {
   memory: WebAssembly.Memory;
@@ -55,14 +54,13 @@ export type FontSource = string | { readonly id: string; readonly bytes: Uint8Ar
 
 const faces = new Map<string, Promise<number>>();
 
-/** The HarfBuzz face of a font (TrueType, or WOFF2 decoded once), loaded once per process. */
+/** The HarfBuzz face of a TrueType font, loaded once per process. */
 function faceOf(hb: HarfBuzz, source: FontSource): Promise<number> {
   const key = typeof source === 'string' ? source : source.id;
   let face = faces.get(key);
   if (!face) {
     face = (async () => {
-      let bytes: Uint8Array = typeof source === 'string' ? readFileSync(source) : source.bytes;
-      if (detectFormat(bytes) !== 'truetype') bytes = await convert(bytes, 'truetype');
+      const bytes: Uint8Array = typeof source === 'string' ? readFileSync(source) : source.bytes;
       const ptr = hb.malloc(bytes.byteLength);
       new Uint8Array(hb.memory.buffer).set(bytes, ptr);
       const blob = hb.hb_blob_create(ptr, bytes.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
