@@ -74,7 +74,7 @@ const text = {
     badLang: (v: string) => `--lang 只能是 zh-CN 或 en，而不是“${v}”。`,
     badTimeout: (v: string) => `--timeout 应为正整数（毫秒），而不是“${v}”。`,
     noBrowserAt: (p: string) => `找不到 --browser 指定的浏览器“${p}”：请检查路径，或去掉 --browser 让 nianbao 自动查找。`,
-    noBrowser: `找不到 Chrome/Chromium 浏览器。请安装（Debian/Ubuntu：sudo apt-get install chromium），或用 --browser <路径> 或环境变量 ${BROWSER_ENV[0]} 指定。`,
+    noBrowser: `找不到 Chrome/Chromium 浏览器。请安装（Debian：sudo apt-get install chromium-headless-shell 或 chromium；Ubuntu：chromium），或用 --browser <路径> 或环境变量 ${BROWSER_ENV[0]} 指定。`,
     launchFailed: (m: string) => `浏览器无法启动：${m}`,
     failed: (m: string) => `nianbao 运行失败：${m}`,
     usage: {
@@ -126,7 +126,7 @@ const text = {
     badLang: (v: string) => `--lang takes zh-CN or en, not "${v}".`,
     badTimeout: (v: string) => `--timeout takes a positive whole number of milliseconds, not "${v}".`,
     noBrowserAt: (p: string) => `No browser at "${p}" (--browser): check the path, or drop --browser to let nianbao search.`,
-    noBrowser: `No Chrome/Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium), or name it with --browser <path> or ${BROWSER_ENV[0]}.`,
+    noBrowser: `No Chrome/Chromium found. Install one (Debian: sudo apt-get install chromium-headless-shell or chromium; Ubuntu: chromium), or name it with --browser <path> or ${BROWSER_ENV[0]}.`,
     launchFailed: (m: string) => `The browser could not start: ${m}`,
     failed: (m: string) => `nianbao failed: ${m}`,
     usage: {} as Record<string, (x: string) => string>,

@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PDFDocument, PDFName, PDFDict, PDFString, PDFHexString } from 'pdf-lib';
@@ -135,6 +135,32 @@ test('markup typed in a report is shown as text and nothing is fetched', async (
     assert.match(poppler('pdfinfo', [join(dir.dir, 'hostile.pdf')]), /^Title:\s+2015年度测试区政府信息公开工作报告$/m);
   } finally {
     server.close();
+    dir.cleanup();
+  }
+});
+
+/** Debian's two builds of Chromium: nianbao prefers the headless shell, and must print the same with either. */
+const SHELL = '/usr/lib/chromium/chromium-headless-shell';
+const FULL = '/usr/bin/chromium';
+
+test('the headless shell and the full Chromium print the same pages, text and fonts', { skip: !(existsSync(SHELL) && existsSync(FULL)) && 'needs both chromium-headless-shell and chromium' }, () => {
+  const dir = tempDir();
+  try {
+    const pdfs = [SHELL, FULL].map((browser, i) => {
+      const r = runCli(['build', EXAMPLE, '-o', join(dir.dir, String(i)), '--browser', browser, '--format', 'pdf']);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      return join(dir.dir, String(i), 'tieshan-2015.pdf');
+    });
+    const [shell, full] = pdfs.map((pdf) => ({
+      text: poppler('pdftotext', ['-layout', pdf, '-']),
+      fonts: poppler('pdffonts', [pdf]).replace(/ +\d+ +\d+$/gm, ''),
+      creator: /^Creator:\s+(.*)$/m.exec(poppler('pdfinfo', [pdf]))![1],
+    }));
+    assert.equal(shell!.text, full!.text);
+    assert.equal(shell!.fonts, full!.fonts);
+    assert.match(shell!.creator!, /^HeadlessChrome\//);
+    assert.match(full!.creator!, /^Chrome\//);
+  } finally {
     dir.cleanup();
   }
 });
