@@ -110,18 +110,23 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     void printer?.abort();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
-  // The browser starts with the first report that passes its checks (a run of bad files starts
-  // none) and gets ready, fonts and all, while the other reports are read.
+  // The browser starts at once when there is anything to print, and gets ready, fonts and all,
+  // while the reports are read: it takes longer to start than a report takes to check. Should
+  // no report pass its checks, it is stopped unused.
   let printerReady: Promise<PrintService> | undefined;
-  const startPrinterOnce = () => {
-    if (!printerReady && formats.includes('pdf')) {
-      printerReady = startPrinter(todo.map((t) => files[t.index]!), jobs, options);
-      printerReady.catch(() => undefined);
-    }
-  };
+  const unused = new AbortController();
+  // Checking waits for the browser's process to be started (a few milliseconds), not for it to be ready.
+  let launchStarted = Promise.resolve();
+  if (todo.length > 0 && formats.includes('pdf')) {
+    let started!: () => void;
+    launchStarted = new Promise((resolve) => (started = resolve));
+    printerReady = startPrinter(todo.map((t) => files[t.index]!), jobs, options, { unused: unused.signal, onLaunch: started });
+    printerReady.then(started, started);
+  }
 
   const producer = (async () => {
     const profiles: ProfileCache = new Map();
+    await launchStarted;
     for (const item of todo) {
       if (interrupted()) break;
       const file = files[item.index]!;
@@ -131,7 +136,6 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       if (!loaded.report || !loaded.profile || loaded.html === undefined) {
         finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
       } else {
-        startPrinterOnce();
         const html = loaded.html;
         trace(`checked ${file}`);
         await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
@@ -167,8 +171,12 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     };
     await Promise.all([producer, ...Array.from({ length: jobs }, worker)]);
   } finally {
-    // A printer still starting when the run ended (an interruption) must not outlive it.
-    if (!printer && printerReady) printer = await printerReady.catch(() => undefined);
+    // A printer still starting when the run ended (no report to print, or an interruption)
+    // gives up as soon as its browser is up, and must not outlive the run.
+    if (!printer && printerReady) {
+      unused.abort();
+      printer = await printerReady.catch(() => undefined);
+    }
     signal?.removeEventListener('abort', onAbort);
     trace('closing the browser');
     if (interrupted()) await printer?.abort();
@@ -203,16 +211,18 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
 
 /**
  * Finds and launches the browser while the fonts are cut to the characters the inputs can
- * show: their raw text, the profiles' templates, and (per role) titles and headings.
+ * show: their raw text, the profiles' templates, and (per role) titles and headings. Calls
+ * `onLaunch` once the browser's process is started; gives up once the browser is up if
+ * `unused` has been aborted meanwhile.
  */
-async function startPrinter(files: readonly string[], jobs: number, options: BuildOptions): Promise<PrintService> {
+async function startPrinter(
+  files: readonly string[],
+  jobs: number,
+  options: BuildOptions,
+  { unused, onLaunch }: { readonly unused: AbortSignal; readonly onLaunch: () => void },
+): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
-  const [{ connectBrowser, findBrowser, launchBrowser }, { Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([
-    import('./browser.js'),
-    import('./printer.js'),
-    import('./fonts.js'),
-  ]);
-  trace('printer modules loaded');
+  const { connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
   const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
   const timeoutMs = options.timeoutMs ?? 60_000;
   let launching: ReturnType<typeof launchBrowser>;
@@ -221,11 +231,14 @@ async function startPrinter(files: readonly string[], jobs: number, options: Bui
   } else {
     const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
     trace(`browser found: ${executable}`);
-    launching = launchBrowser(executable, timeoutMs);
+    launching = launchBrowser(executable, timeoutMs, unused);
   }
+  onLaunch();
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
   try {
+    const [{ Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
+    trace('printer modules loaded');
     const chars = collectRoleTexts();
     chars.add('body', folderText(TEMPLATES_DIR));
     const addProfile = (dir: string | undefined) => dir && chars.add('body', folderText(dir));
@@ -249,10 +262,12 @@ async function startPrinter(files: readonly string[], jobs: number, options: Bui
         chars.add('kai', m[1]!);
       }
     }
-    const fonting = fontCssFor(chars.texts, { localFonts: options.localFonts ?? false });
+    const fonting = fontCssFor(chars.texts, { localFonts: options.localFonts ?? false, signal: unused });
+    fonting.catch(() => undefined);
     void fonting.then(() => trace('fonts cut'), () => undefined);
     // Pages open while the fonts are cut; the browser's first tab is one of them.
     const handle = await launching;
+    if (unused.aborted) throw new Error('no report to print');
     // (A remote browser's tabs are someone else's: only pages of our own are used there.)
     const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
     const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { baseCharset, baseFont } from './base-fonts.js';
+import { baseCharset, baseFont, trueTypeFont } from './base-fonts.js';
 import { subsetFont } from './subset.js';
 
 const require = createRequire(import.meta.url);
@@ -86,6 +86,8 @@ const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).
 export interface FontOptions {
   /** Prefer locally installed official faces (仿宋_GB2312, 方正小标宋) over the bundled ones. */
   readonly localFonts?: boolean;
+  /** Stops the cutting between two fonts (the run no longer needs them). */
+  readonly signal?: AbortSignal;
 }
 
 /** The CSS that makes documents use the bundled fonts. */
@@ -104,6 +106,7 @@ export interface FontCss {
 export async function fontCssFor(texts: RoleTexts, options: FontOptions = {}): Promise<FontCss> {
   const rules: string[] = [];
   for (const face of bundledFaces()) {
+    options.signal?.throwIfAborted();
     const chars = uniqueChars([...texts[face.role], ...(face.role === 'body' ? ASCII : ''), ...ALWAYS]);
     if (face.file) {
       // Most characters from the base font; any others from the full font, both by unicode-range.
@@ -114,7 +117,7 @@ export async function fontCssFor(texts: RoleTexts, options: FontOptions = {}): P
       if (rare) rules.push(fontFace(face, await subsetFont(face.file, rare, RETAIN), unicodeRange(rare)));
     } else if (face.chunksCss) {
       for (const chunk of chunksFor(face.chunksCss, chars)) {
-        rules.push(fontFace(face, await subsetFont(chunk.file, chunk.chars, RETAIN), unicodeRange(chunk.chars)));
+        rules.push(fontFace(face, await subsetFont(await trueTypeFont(chunk.file), chunk.chars, RETAIN), unicodeRange(chunk.chars)));
       }
     }
   }
@@ -166,8 +169,9 @@ function chunksFor(cssFile: string, chars: string): { file: string; chars: strin
   return [...out.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([file, cs]) => ({ file, chars: cs }));
 }
 
+/** The distinct printable characters of `chars`, sorted (line breaks and other controls show no glyph). */
 function uniqueChars(chars: Iterable<string>): string {
-  return [...new Set(chars)].sort().join('');
+  return [...new Set(chars)].filter((ch) => !/\p{Cc}/u.test(ch)).sort().join('');
 }
 
 /** A compact CSS unicode-range for a set of characters. */

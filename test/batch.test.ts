@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
-import { FIXTURES, poppler, ROOT, runCli, tempDir, encodeGb18030 } from './helpers.js';
+import { FIXTURES, leftovers, poppler, ROOT, runCli, tempDir, encodeGb18030 } from './helpers.js';
 
 function pdfsBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort();
@@ -44,6 +44,23 @@ test('a folder with one broken file: every other report is built, the broken one
     assertPdfsGood(out, src, built);
     // One plain progress line per finished file when not on a terminal.
     assert.equal((r.stderr.match(/^\[\d+\/7\] /gm) ?? []).length, 7);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a run in which no report passes its checks stops the browser it started, and leaves nothing', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const before = leftovers();
+    writeFileSync(join(dir, 'bad.yaml'), readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(/^year: .*$/m, 'year: [2015'));
+    const r = runCli(['build', join(dir, 'bad.yaml'), '-o', join(dir, 'out')]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /bad\.yaml:\d+:\d+/);
+    assert.deepEqual(existsSync(join(dir, 'out')) ? pdfsBelow(join(dir, 'out')) : [], []);
+    const after = leftovers();
+    assert.deepEqual(after.folders.filter((f) => !before.folders.includes(f)), [], 'no browser profile is left');
+    assert.deepEqual(after.processes.filter((p) => !before.processes.includes(p)), [], 'no browser process is left');
   } finally {
     cleanup();
   }

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,4 +51,17 @@ export async function countingServer(): Promise<{ port: number; requests: () => 
 /** GB18030 bytes of `text`, as Notepad on Chinese Windows saves it (Node has no encoder; Python has). */
 export function encodeGb18030(text: string): Buffer {
   return spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }).stdout;
+}
+
+/** Browser profiles of nianbao runs that still exist, and processes still using one. */
+export function leftovers(): { folders: string[]; processes: string[] } {
+  const folders = ['/dev/shm', tmpdir()].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.startsWith('nianbao-chrome-')).map((f) => join(d, f)));
+  const processes = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('nianbao-chrome-');
+    } catch {
+      return false;
+    }
+  });
+  return { folders, processes };
 }

@@ -6,25 +6,11 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
-import { countingServer, FIXTURES, poppler, ROOT, runCli, tempDir } from './helpers.js';
-
-/** Browser profiles of nianbao runs that still exist, and processes still using one. */
-function leftovers(): { folders: string[]; processes: string[] } {
-  const folders = ['/dev/shm', tmpdir()].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.startsWith('nianbao-chrome-')).map((f) => join(d, f)));
-  const processes = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('nianbao-chrome-');
-    } catch {
-      return false;
-    }
-  });
-  return { folders, processes };
-}
+import { countingServer, FIXTURES, leftovers, poppler, ROOT, runCli, tempDir } from './helpers.js';
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`${signal} in the middle of a 50-report batch stops cleanly`, async () => {
