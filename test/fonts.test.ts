@@ -1,0 +1,74 @@
+/**
+ * Fonts: what a run's font CSS holds, and the cache of prepared fonts (named by the font
+ * package's version, shared by every checkout, older entries removed).
+ */
+
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { tempDir } from './helpers.js';
+
+const cache = tempDir('nianbao-font-cache-');
+process.env.NIANBAO_CACHE_DIR = cache.dir;
+after(() => cache.cleanup());
+
+const { trueTypeFont } = await import('../src/base-fonts.js');
+const { collectRoleTexts, fontCssFor } = await import('../src/fonts.js');
+
+const kaiDir = dirname(createRequire(import.meta.url).resolve('lxgw-wenkai-webfont/package.json'));
+const chunk = join(kaiDir, 'files', 'lxgwwenkai-regular-subset-100.woff2');
+
+/** The @font-face rules of one family and weight. */
+function facesOf(css: string, family: string, weight: number): string[] {
+  return css.split('\n').filter((rule) => rule.includes(`font-family: "${family}"; font-weight: ${weight};`));
+}
+
+test('line breaks need no glyph; a character outside GB 2312 gets a face of its own from the full font', async () => {
+  const plain = collectRoleTexts();
+  plain.add('body', '政府信息公开\n工作年度报告\r\n');
+  assert.equal(facesOf((await fontCssFor(plain.texts)).faces, 'NB Serif', 400).length, 1, 'only the face cut from the base font');
+
+  const rare = collectRoleTexts();
+  rare.add('body', '政府信息公开：㐀\n'); // U+3400 is not in GB 2312
+  const faces = facesOf((await fontCssFor(rare.texts)).faces, 'NB Serif', 400);
+  assert.equal(faces.length, 2);
+  assert.match(faces[1]!, /unicode-range: U\+3400;/);
+  assert.doesNotMatch(faces[0]!, /U\+3400/);
+});
+
+test('a WOFF2 piece is decoded once into the cache, under a name that does not depend on where it is installed', async () => {
+  assert.ok(existsSync(chunk), chunk);
+  // An entry of an older version of the same piece, and one of the first cache layout.
+  const stale = join(cache.dir, 'ttf-lxgwwenkai-regular-subset-100-0000000000000000.ttf');
+  const legacy = join(cache.dir, `base-${'ab'.repeat(12)}.ttf`);
+  writeFileSync(stale, 'old');
+  writeFileSync(legacy, 'old');
+
+  const decoded = await trueTypeFont(chunk);
+  assert.equal(typeof decoded, 'object');
+  const { id, bytes } = decoded as { id: string; bytes: Uint8Array };
+  assert.equal(Buffer.from(bytes).readUInt32BE(0), 0x00010000, 'TrueType outlines');
+  assert.deepEqual(readFileSync(id), Buffer.from(bytes), 'kept in the cache');
+  assert.ok(!existsSync(stale) && !existsSync(legacy), 'older entries are removed');
+
+  // The same package installed elsewhere (another checkout) finds the same entry.
+  const other = tempDir('nianbao-other-checkout-');
+  try {
+    const files = join(other.dir, 'node_modules', 'lxgw-wenkai-webfont', 'files');
+    mkdirSync(files, { recursive: true });
+    copyFileSync(join(kaiDir, 'package.json'), join(other.dir, 'node_modules', 'lxgw-wenkai-webfont', 'package.json'));
+    copyFileSync(chunk, join(files, basename(chunk)));
+    const before = readdirSync(cache.dir).sort();
+    const again = (await trueTypeFont(join(files, basename(chunk)))) as { id: string };
+    assert.equal(again.id, id);
+    assert.deepEqual(readdirSync(cache.dir).sort(), before, 'nothing new is written');
+  } finally {
+    other.cleanup();
+  }
+});
+
+test('a TrueType file is used as it is', async () => {
+  assert.equal(await trueTypeFont('/some/font.ttf'), '/some/font.ttf');
+});
