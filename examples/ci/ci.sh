@@ -4,7 +4,9 @@
 set -euo pipefail
 
 npm install --global nianbao            # or: npx nianbao … from a project that depends on it
-command -v chromium >/dev/null || command -v google-chrome >/dev/null || sudo apt-get install -y chromium
+# A browser: Debian's headless-only Chromium starts fastest; any Chrome/Chromium will do.
+[ -x /usr/lib/chromium/chromium-headless-shell ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null \
+  || sudo apt-get install -y chromium-headless-shell || sudo apt-get install -y chromium
 
 # 1. Every report, every problem; exit 1 on an error (or a warning, with --strict).
 nianbao check reports --strict
