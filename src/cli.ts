@@ -1,6 +1,6 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type OutputFormat, type RunResult } from './api.js';
 import { BROWSER_ENV, NoBrowserError } from './browser.js';
 import { detectLang, parseLang } from './locale.js';
@@ -51,7 +51,7 @@ const text = {
     interrupting: '已中断：不再开始新的文件，正在关闭浏览器……（再按一次 Ctrl-C 立即退出）',
     lang: '提示语言：zh-CN 或 en（默认随系统语言）',
     noColor: '不使用颜色',
-    reporter: '输出格式：pretty（默认，供人阅读）、json（供程序读取）、github（GitHub Actions 注释）',
+    reporter: '输出格式：pretty（供人阅读）、json（供程序读取）、github（GitHub Actions 注释）',
     shard: '只处理第 k 份（共 n 份，例如 2/3），用于在多个 CI 任务中并行',
     browserWs: '连接已在运行的浏览器（DevTools WebSocket 地址，也可用环境变量 NIANBAO_BROWSER_WS），而不是启动一个',
     badReporter: (v: string) => `--reporter 只能是 pretty、json 或 github，而不是“${v}”。`,
@@ -70,6 +70,9 @@ const text = {
     help: '显示帮助',
     version: '显示版本号',
     titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' } as Record<string, string>,
+    terms: (usage: string) =>
+      usage.replace('[options]', '[选项]').replace('[command]', '[命令]').replace('<files...>', '<文件...>').replace('[file]', '[文件]'),
+    defaultIs: (value: string) => `（默认：${value}）`,
     badFormat: (v: string) => `--format 只能是 pdf、html 或 pdf,html，而不是“${v}”。`,
     badLang: (v: string) => `--lang 只能是 zh-CN 或 en，而不是“${v}”。`,
     badTimeout: (v: string) => `--timeout 应为正整数（毫秒），而不是“${v}”。`,
@@ -103,7 +106,7 @@ const text = {
     interrupting: 'Interrupted: no new file starts; closing the browser… (Ctrl-C again to quit at once)',
     lang: 'message language: zh-CN or en (default: from the locale)',
     noColor: 'no colours',
-    reporter: 'output: pretty (default, for people), json (for programs), github (GitHub Actions annotations)',
+    reporter: 'output: pretty (for people), json (for programs), github (GitHub Actions annotations)',
     shard: 'only the k-th of n slices of the inputs (e.g. 2/3), for parallel CI jobs',
     browserWs: 'print with a running browser (its DevTools WebSocket URL, or set NIANBAO_BROWSER_WS) instead of starting one',
     badReporter: (v: string) => `--reporter takes pretty, json or github, not "${v}".`,
@@ -122,6 +125,8 @@ const text = {
     help: 'show help',
     version: 'show the version',
     titles: {} as Record<string, string>,
+    terms: (usage: string) => usage,
+    defaultIs: (value: string) => ` (default: ${value})`,
     badFormat: (v: string) => `--format takes pdf, html or pdf,html, not "${v}".`,
     badLang: (v: string) => `--lang takes zh-CN or en, not "${v}".`,
     badTimeout: (v: string) => `--timeout takes a positive whole number of milliseconds, not "${v}".`,
@@ -153,7 +158,13 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .addOption(new Option('--lang <lang>', t.lang))
     .option('--reporter <name>', t.reporter, 'pretty')
     .option('--no-color', t.noColor)
-    .configureHelp({ styleTitle: (title) => t.titles[title] ?? title })
+    .configureHelp({
+      styleTitle: (title) => t.titles[title] ?? title,
+      // Commander's own words in usage lines and defaults, in the user's language.
+      commandUsage: (cmd) => t.terms(new Help().commandUsage(cmd)),
+      subcommandTerm: (cmd) => t.terms(new Help().subcommandTerm(cmd)),
+      optionDescription: (option) => (option.defaultValue === undefined || option.negate ? option.description : `${option.description}${t.defaultIs(String(option.defaultValue))}`),
+    })
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,

@@ -76,6 +76,13 @@ test('--help and --version exit 0; help speaks Chinese in a Chinese locale', () 
   assert.equal(help.code, 0);
   assert.match(help.stdout, /用法：/);
   assert.match(help.stdout, /检查并生成 PDF 与 HTML/);
+  // Commander's own words are translated too.
+  assert.match(help.stdout, /nianbao build \[选项\] <文件\.\.\.>/);
+  assert.match(help.stdout, /（默认：out）/);
+  assert.doesNotMatch(help.stdout, /\[options\]|default:/);
+  const english = runCli(['build', '--help'], { env: { LANG: 'C' } });
+  assert.match(english.stdout, /Usage: nianbao build \[options\] <files\.\.\.>/);
+  assert.match(english.stdout, / \(default: out\)/);
   const version = runCli(['--version']);
   assert.equal(version.code, 0);
   assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
