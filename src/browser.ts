@@ -1,10 +1,11 @@
 /** The one module that imports Puppeteer: finding a browser, starting or connecting to it, closing it. */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer-core';
 
 /** No usable browser was found; `explicit` is set when a `--browser` path does not exist. */
@@ -146,67 +147,136 @@ const CHROMIUM_FLAGS = [
 ];
 
 /**
- * Starts a headless browser with a fresh profile. The process is spawned before Puppeteer is
- * even imported (the two take about as long), then Puppeteer connects to it over the DevTools
- * WebSocket on 127.0.0.1, as its own launcher would. Aborting `signal` before the browser is
- * ready kills it, and the launch fails.
+ * Starts a headless browser with a fresh profile, and connects Puppeteer to it through the
+ * DevTools pipes (no TCP port: nothing else on the machine can drive it, and it exits when
+ * nianbao does, however nianbao ends). The process is spawned before Puppeteer is even imported
+ * (the two take about as long). Aborting `signal` before the browser is ready kills it, and the
+ * launch fails.
  */
 export async function launchBrowser(executablePath: string, timeoutMs = 60_000, signal?: AbortSignal): Promise<BrowserHandle> {
   // Synchronous up to the spawn, so that the process is started when this function returns.
-  const userDataDir = mkdtempSync(join(profileRoot(), 'nianbao-chrome-'));
-  const args = [isHeadlessShell(executablePath) ? '--headless' : '--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`];
+  const root = profileRoot();
+  removeStaleProfiles(root);
+  const userDataDir = mkdtempSync(join(root, `${PROFILE_PREFIX}${process.pid}-`));
+  const args = [isHeadlessShell(executablePath) ? '--headless' : '--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`];
   // Chromium's sandbox refuses to run as root; everywhere else it stays on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   args.push('about:blank');
-  // In a process group of its own (POSIX), so that stopping it stops its renderers with it.
-  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
+  const posix = process.platform !== 'win32';
+  // In a process group of its own (POSIX), so that killing it kills its renderers with it.
+  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: posix });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  let spawnError: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    // Never started (no such file, not executable); or, later, could not be killed.
+    child.on('error', (error) => {
+      spawnError ??= error;
+      resolve();
+    });
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
   const killAll = () => {
+    if (!running() || child.pid === undefined) return;
     try {
-      if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      else child.kill('SIGKILL');
+      if (posix) process.kill(-child.pid, 'SIGKILL');
+      // Windows: the whole tree, as Puppeteer's own launcher does.
+      else spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => child.kill('SIGKILL'));
     } catch {
-      child.kill('SIGKILL'); // the group is gone already
+      child.kill('SIGKILL');
     }
   };
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-  // Given up on before it is ready: the process goes at once, and waiting for it fails.
-  const giveUp = killAll;
-  signal?.addEventListener('abort', giveUp, { once: true });
+  // Whatever way this process ends from here on, the browser and its profile go with it.
+  const onProcessExit = () => {
+    killAll();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  process.once('exit', onProcessExit);
+  /** Waits for the browser to end (killing it after `graceMs`), then removes its profile. */
+  const cleanUp = async (graceMs: number) => {
+    const timer = setTimeout(killAll, graceMs);
+    // A browser that cannot be killed (EPERM behind a setuid wrapper) is not waited for forever.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs + 2000).unref())]);
+    clearTimeout(timer);
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    process.off('exit', onProcessExit);
+  };
+  signal?.addEventListener('abort', killAll, { once: true });
   try {
     signal?.throwIfAborted();
-    const [endpoint, { default: puppeteer }] = await Promise.all([devToolsEndpoint(child, timeoutMs), import('puppeteer-core')]);
+    const [{ default: puppeteer }, { PipeTransport }] = await Promise.all([import('puppeteer-core'), import('./pipe-transport.js')]);
+    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
     // Every protocol call (printing included) may take as long as a document may.
-    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: null, protocolTimeout: timeoutMs + 10_000 });
-    signal?.removeEventListener('abort', giveUp);
+    const connecting = puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: timeoutMs + 10_000 });
+    connecting.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const browser = await Promise.race([
+      connecting,
+      exited.then(() => {
+        if (spawnError) throw spawnError;
+        const said = stderr.trim().split('\n').slice(-3).join(' ');
+        throw new Error(`the browser exited (${child.exitCode ?? child.signalCode})${said ? `: ${said}` : ''}`);
+      }),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from the browser after ${timeoutMs} ms`)), timeoutMs))),
+    ]).finally(() => clearTimeout(timer));
+    signal?.removeEventListener('abort', killAll);
     signal?.throwIfAborted();
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-    // Should the process end without closing us (a second Ctrl-C), the browser goes with it.
-    const onExit = () => {
-      killAll();
-      rmSync(userDataDir, { recursive: true, force: true });
-    };
-    process.once('exit', onExit);
-    void exited.then(() => process.off('exit', onExit));
-    const stop = async () => {
-      void browser.disconnect().catch(() => undefined);
-      killAll();
-      await exited;
-      await removeProfile();
-    };
     return {
       browser,
       executablePath,
       ...(child.pid !== undefined ? { pid: child.pid } : {}),
-      // Its profile is thrown away and our documents are written: nothing is lost by not
-      // asking it to shut down, which takes a twentieth of a second.
-      close: stop,
-      kill: stop,
+      async close() {
+        // Asked to close, the browser ends its renderers itself; one that does not is killed.
+        await browser.close().catch(() => undefined);
+        await cleanUp(2000);
+      },
+      async kill() {
+        void browser.disconnect().catch(() => undefined);
+        killAll();
+        await cleanUp(0);
+      },
     };
   } catch (cause) {
-    signal?.removeEventListener('abort', giveUp);
+    signal?.removeEventListener('abort', killAll);
     killAll();
-    await removeProfile();
+    await cleanUp(0);
     throw new BrowserLaunchError(executablePath, { cause });
+  }
+}
+
+/** Profile folders are named after the process that made them: nianbao-chrome-<pid>-XXXXXX. */
+const PROFILE_PREFIX = 'nianbao-chrome-';
+
+/**
+ * Removes the profile folders of nianbao processes that no longer run (killed before they could
+ * clean up). A folder of a running process, or of another user, is left alone.
+ */
+function removeStaleProfiles(root: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((name) => name.startsWith(PROFILE_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^nianbao-chrome-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || processExists(pid)) continue;
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+    } catch {
+      // not ours to remove
+    }
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -224,34 +294,6 @@ function profileRoot(): string {
     // no /dev/shm here
   }
   return tmpdir();
-}
-
-/** Reads "DevTools listening on ws://…" from the browser's standard error. */
-function devToolsEndpoint(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => done(new Error(`no DevTools endpoint after ${timeoutMs} ms`)), timeoutMs);
-    const done = (error?: Error, endpoint?: string) => {
-      clearTimeout(timer);
-      child.stderr?.off('data', onData);
-      child.off('exit', onExit);
-      child.off('error', onError);
-      // Keep draining stderr so that the browser never blocks on a full pipe.
-      child.stderr?.resume();
-      if (error) reject(error);
-      else resolve(endpoint!);
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-      if (match) done(undefined, match[1]);
-    };
-    const onExit = (code: number | null) => done(new Error(`the browser exited (code ${code}): ${output.trim().split('\n').slice(-3).join(' ')}`));
-    const onError = (error: Error) => done(error);
-    child.stderr?.on('data', onData);
-    child.once('exit', onExit);
-    child.once('error', onError);
-  });
 }
 
 /** Connects to a running browser (a shared service); closing only disconnects from it. */
