@@ -259,19 +259,18 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(t.badJobs(opts.jobs!));
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
-      // Ctrl-C or SIGTERM stops the run cleanly (no browser left, no half-written file); a
-      // second signal quits at once.
+      // Ctrl-C, SIGTERM or a closed terminal (SIGHUP) stops the run cleanly (no browser left, no
+      // half-written file); a second signal quits at once (the browser still goes with us).
       const controller = new AbortController();
       let stoppedBy: NodeJS.Signals | undefined;
       const onSignal = (signal: NodeJS.Signals) => {
-        if (stoppedBy) process.exit(signal === 'SIGINT' ? 130 : 143);
+        if (stoppedBy) process.exit(signalExitCode(signal));
         stoppedBy = signal;
         progress.done();
         io.stderr(`${t.interrupting}\n`);
         controller.abort();
       };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      for (const name of STOP_SIGNALS) process.on(name, onSignal);
       const run = await build(files, {
         signal: controller.signal,
         ...shared,
@@ -288,12 +287,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         ...(timeoutMs ? { timeoutMs } : {}),
         strict: opts.strict === true,
       }).finally(() => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const name of STOP_SIGNALS) process.off(name, onSignal);
       });
       progress.done();
-      // The shell's convention for a run stopped by a signal: 128 + its number.
-      report(run, 'build', stoppedBy ? { exitCode: stoppedBy === 'SIGINT' ? 130 : 143 } : {});
+      report(run, 'build', stoppedBy ? { exitCode: signalExitCode(stoppedBy) } : {});
     });
 
   try {
@@ -339,4 +336,12 @@ function toolErrorSentence(error: Error, lang: Lang): string {
   if (error instanceof NoBrowserError) return error.explicit ? t.noBrowserAt(error.explicit) : t.noBrowser;
   if (error.name === 'BrowserLaunchError') return t.launchFailed(error.message);
   return t.failed(error.message);
+}
+
+/** Signals that stop a build cleanly. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The shell's convention for a run stopped by a signal: 128 + its number (130, 143, 129). */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]!;
 }

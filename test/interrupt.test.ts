@@ -12,7 +12,9 @@ import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
 import { countingServer, FIXTURES, leftovers, poppler, ROOT, runCli, tempDir } from './helpers.js';
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   test(`${signal} in the middle of a 50-report batch stops cleanly`, async () => {
     const { dir, cleanup } = tempDir();
     try {
@@ -35,7 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const stoppedIn = performance.now() - signalledAt;
       assert.ok(signalledAt > 0, 'the signal was sent mid-run');
       assert.ok(stoppedIn < 2000, `stopped in ${Math.round(stoppedIn)} ms`);
-      assert.equal(code, signal === 'SIGINT' ? 130 : 143);
+      assert.equal(code, EXIT_CODES[signal]);
       assert.match(stdout, /50 files: \d+ built/);
       assert.match(stdout, /Interrupted: \d+ files? not processed\./);
       const pdfs = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
@@ -48,6 +50,39 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }
   });
 }
+
+test('nianbao killed outright (SIGKILL) leaves no browser running, and the next build removes the profile it left', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const before = leftovers();
+    const src = join(dir, 'in');
+    writeDepartments(src, 20);
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', join(dir, 'out')], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+    let stderr = '';
+    let killed = false;
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!killed && /^\[2\/20\]/m.test(stderr)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    assert.ok(killed, 'killed mid-run');
+    // The browser sees its DevTools pipes close and exits by itself.
+    const started = performance.now();
+    const running = () => leftovers().processes.filter((p) => !before.processes.includes(p));
+    while (running().length && performance.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(running(), [], 'no browser process is left');
+    const left = leftovers().folders.filter((f) => !before.folders.includes(f));
+    assert.equal(left.length, 1, 'the killed run could not remove its profile');
+    const r = runCli(['build', join(FIXTURES, 'minimal.yaml'), '-o', join(dir, 'again'), '--format', 'pdf']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual(leftovers().folders.filter((f) => !before.folders.includes(f)), [], 'the next build removed it');
+  } finally {
+    cleanup();
+  }
+});
 
 test('a custom template cannot run code, fetch anything or reach prototypes', async () => {
   const server = await countingServer();
