@@ -9,17 +9,21 @@
  *   font, also with retained indexes.
  * - Decoded fonts: the WOFF2 chunks of a split web font, decoded to TrueType once.
  *
- * An entry is named after the font's package, version and file, not after where it is
- * installed, so every checkout of the same version shares it; writing a new entry for a font
- * removes that font's older ones, so the folder does not grow with upgrades.
+ * An entry is named after the font's package, version and file and after the package that
+ * made it (HarfBuzz, fontverter), not after where they are installed, so every checkout and
+ * every nianbao version with the same fonts shares it. An entry that is not a whole font (its
+ * checksum) is made again; entries of a font unused for 30 days are removed when a newer one
+ * is made, so the folder does not grow with upgrades.
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { subsetFont, type FontSource } from './subset.js';
-import { VERSION } from './version.js';
+
+const require = createRequire(import.meta.url);
 
 /** Raised whenever the base character set or the way entries are made changes. */
 const CACHE_VERSION = 2;
@@ -53,15 +57,16 @@ export function fontCacheDir(): string {
   return process.env.NIANBAO_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'nianbao');
 }
 
-/** The base font cut from the full font `file`. */
+/** The base font cut from the full font `file` (by HarfBuzz, whose version is part of the key). */
 export function baseFont(file: string): Promise<FontSource> {
-  return cached('base', file, async () => subsetFont(file, [...baseCharset()].join(''), { retainGids: false }));
+  const maker = packageOf(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+  return cached('base', file, maker, async () => subsetFont(file, [...baseCharset()].join(''), { retainGids: false }));
 }
 
-/** The font `file` as TrueType: itself, or a WOFF/WOFF2 file decoded once. */
+/** The font `file` as TrueType: itself, or a WOFF/WOFF2 file decoded once (by fontverter). */
 export async function trueTypeFont(file: string): Promise<FontSource> {
   if (!/\.woff2?$/i.test(file)) return file;
-  return cached('ttf', file, async () => {
+  return cached('ttf', file, packageOf(require.resolve('fontverter')), async () => {
     const bytes = readFileSync(file);
     const { convert, detectFormat } = await import('fontverter');
     return detectFormat(bytes) === 'truetype' ? bytes : convert(bytes, 'truetype');
@@ -70,31 +75,37 @@ export async function trueTypeFont(file: string): Promise<FontSource> {
 
 const prepared = new Map<string, Promise<FontSource>>();
 
-/** A font prepared from `file`: from this process, from the cache folder, or made now (and kept when possible). */
-function cached(kind: string, file: string, make: () => Promise<Uint8Array>): Promise<FontSource> {
+/** Entries not used for this long are removed when a newer entry of the same font is made. */
+const UNUSED_FOR_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * A font prepared from `file` by `maker` ("name@version" of the package that makes it): from
+ * this process, from the cache folder, or made now (and kept when possible). An entry that is
+ * not a whole font (cut short by a crash or a full disk) is made again.
+ */
+function cached(kind: string, file: string, maker: string, make: () => Promise<Uint8Array>): Promise<FontSource> {
   const memoKey = `${kind}\0${file}`;
   let font = prepared.get(memoKey);
   if (!font) {
     font = (async () => {
       const slot = `${kind}-${basename(file).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_')}`;
-      const key = createHash('sha256').update(`${CACHE_VERSION}\0${VERSION}\0${packageOf(file)}\0${basename(file)}\0${statSync(file).size}`).digest('hex').slice(0, 16);
+      const key = createHash('sha256').update(`${CACHE_VERSION}\0${maker}\0${packageOf(file)}\0${basename(file)}\0${statSync(file).size}`).digest('hex').slice(0, 16);
       const dir = fontCacheDir();
       const path = join(dir, `${slot}-${key}.ttf`);
       try {
-        return { id: path, bytes: readFileSync(path) };
+        const bytes = readFileSync(path);
+        if (isWholeFont(bytes)) {
+          // Marks it as used, for the clean-up of entries nobody uses any more.
+          const now = new Date();
+          utimesSync(path, now, now);
+          return { id: path, bytes };
+        }
       } catch {
         // not prepared yet
       }
       const bytes = await make();
-      try {
-        mkdirSync(dir, { recursive: true });
-        const temp = join(dir, `.${slot}-${key}.${process.pid}.tmp`);
-        writeFileSync(temp, bytes);
-        renameSync(temp, path);
-        removeOlder(dir, slot, path);
-      } catch {
-        // A read-only home: the font is prepared again next time, nothing else changes.
-      }
+      // A font that does not pass the check is used, but not kept (it would be made every time).
+      if (isWholeFont(bytes)) keep(dir, slot, path, bytes);
       return { id: path, bytes };
     })();
     prepared.set(memoKey, font);
@@ -102,11 +113,60 @@ function cached(kind: string, file: string, make: () => Promise<Uint8Array>): Pr
   return font;
 }
 
-/** Removes the entries of `slot` other than `keep`, and entries of the first cache layout. */
+/** Writes an entry atomically (a temporary file, flushed, then renamed), then removes older ones. */
+function keep(dir: string, slot: string, path: string, bytes: Uint8Array): void {
+  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+    removeOlder(dir, slot, path);
+  } catch {
+    // A read-only home or a full disk: the font is prepared again next time, nothing else changes.
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Whether `bytes` is a whole TrueType font: its 32-bit words add up to the constant the
+ * 'head' table's checksum adjustment makes them add up to (OpenType spec, 'head' table).
+ */
+function isWholeFont(bytes: Uint8Array): boolean {
+  if (bytes.byteLength < 12) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let sum = 0;
+  const whole = bytes.byteLength - (bytes.byteLength % 4);
+  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  let last = 0;
+  for (let i = whole; i < bytes.byteLength; i++) last |= bytes[i]! << (8 * (3 - (i - whole)));
+  return ((sum + last) >>> 0) === 0xb1b0afba;
+}
+
+/**
+ * Removes, besides `keep`: entries of the same font not used for 30 days (another version of
+ * nianbao or of the font may still use a recent one), temporary files a crash left an hour
+ * ago or more, and entries of the first cache layout.
+ */
 function removeOlder(dir: string, slot: string, keep: string): void {
+  const now = Date.now();
   for (const name of readdirSync(dir)) {
-    const older = (name.startsWith(`${slot}-`) && name.endsWith('.ttf') && join(dir, name) !== keep) || /^base-[0-9a-f]{24}\.ttf$/.test(name);
-    if (older) rmSync(join(dir, name), { force: true });
+    const path = join(dir, name);
+    try {
+      const age = now - statSync(path).mtimeMs;
+      const older =
+        (name.startsWith(`${slot}-`) && name.endsWith('.ttf') && path !== keep && age > UNUSED_FOR_MS) ||
+        (name.endsWith('.tmp') && age > 3600 * 1000) ||
+        /^base-[0-9a-f]{24}\.ttf$/.test(name);
+      if (older) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -40,18 +40,24 @@ test('line breaks need no glyph; a character outside GB 2312 gets a face of its 
 
 test('a WOFF2 piece is decoded once into the cache, under a name that does not depend on where it is installed', async () => {
   assert.ok(existsSync(chunk), chunk);
-  // An entry of an older version of the same piece, and one of the first cache layout.
+  // Entries of other versions of the same piece (one unused for 40 days, one in use), one of
+  // the first cache layout, and a temporary file a crash left two hours ago.
   const stale = join(cache.dir, 'ttf-lxgwwenkai-regular-subset-100-0000000000000000.ttf');
+  const recent = join(cache.dir, 'ttf-lxgwwenkai-regular-subset-100-1111111111111111.ttf');
   const legacy = join(cache.dir, `base-${'ab'.repeat(12)}.ttf`);
-  writeFileSync(stale, 'old');
-  writeFileSync(legacy, 'old');
+  const crashed = join(cache.dir, '.ttf-lxgwwenkai-regular-subset-100-2222222222222222.ttf.99999.tmp');
+  for (const file of [stale, recent, legacy, crashed]) writeFileSync(file, 'old');
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
+  utimesSync(stale, daysAgo(40), daysAgo(40));
+  utimesSync(crashed, daysAgo(1 / 12), daysAgo(1 / 12));
 
   const decoded = await trueTypeFont(chunk);
   assert.equal(typeof decoded, 'object');
   const { id, bytes } = decoded as { id: string; bytes: Uint8Array };
   assert.equal(Buffer.from(bytes).readUInt32BE(0), 0x00010000, 'TrueType outlines');
   assert.deepEqual(readFileSync(id), Buffer.from(bytes), 'kept in the cache');
-  assert.ok(!existsSync(stale) && !existsSync(legacy), 'older entries are removed');
+  assert.ok(!existsSync(stale) && !existsSync(legacy) && !existsSync(crashed), 'unused entries and leftovers are removed');
+  assert.ok(existsSync(recent), 'an entry another version may be using is kept');
 
   // The same package installed elsewhere (another checkout) finds the same entry.
   const other = tempDir('nianbao-other-checkout-');
@@ -64,6 +70,16 @@ test('a WOFF2 piece is decoded once into the cache, under a name that does not d
     const again = (await trueTypeFont(join(files, basename(chunk)))) as { id: string };
     assert.equal(again.id, id);
     assert.deepEqual(readdirSync(cache.dir).sort(), before, 'nothing new is written');
+
+    // An entry cut short (a crash, a full disk) is not used: the font is decoded again.
+    truncateSync(id, 4096);
+    const third = join(other.dir, 'node_modules', 'lxgw-wenkai-webfont', 'files2', basename(chunk));
+    mkdirSync(dirname(third));
+    copyFileSync(chunk, third);
+    const remade = (await trueTypeFont(third)) as { id: string; bytes: Uint8Array };
+    assert.equal(remade.id, id);
+    assert.deepEqual(Buffer.from(remade.bytes), Buffer.from(bytes), 'the whole font, not the cut one');
+    assert.deepEqual(readFileSync(id), Buffer.from(bytes), 'and the entry is whole again');
   } finally {
     other.cleanup();
   }
