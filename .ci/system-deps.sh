@@ -6,24 +6,37 @@
 # Used by `npm run setup` (the README's quick start) and by CI. Safe to run again.
 set -euo pipefail
 
-# Whether apt knows a package (chromium-headless-shell is in Debian 12's security updates and later).
-known() { command -v apt-cache >/dev/null 2>&1 && [ -n "$(apt-cache policy "$1" 2>/dev/null | grep 'Candidate:' | grep -v '(none)')" ]; }
+# Whether apt knows a package (chromium-headless-shell: Debian 12's security updates and later).
+known() { [ -n "$(apt-cache policy "$1" 2>/dev/null | grep 'Candidate:' | grep -v '(none)')" ]; }
 
 need=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || need+=(chromium)
-[ -x /usr/lib/chromium/chromium-headless-shell ] || ! known chromium-headless-shell || need+=(chromium-headless-shell)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-[ ${#need[@]} -eq 0 ] && { echo "system packages: already installed"; exit 0; }
+# The headless shell is wanted, not needed: where the distribution lacks it, chromium prints.
+want_shell=false
+[ -x /usr/lib/chromium/chromium-headless-shell ] || want_shell=true
 
 if ! command -v apt-get >/dev/null 2>&1; then
+  [ ${#need[@]} -eq 0 ] && { echo "system packages: already installed"; exit 0; }
   echo "Please install: ${need[*]} (this script knows only apt-get)." >&2
   exit 1
 fi
+[ ${#need[@]} -eq 0 ] && ! $want_shell && { echo "system packages: already installed"; exit 0; }
+
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "Please run as root or install sudo to install: ${need[*]}" >&2; exit 1; }
+  if ! command -v sudo >/dev/null 2>&1; then
+    [ ${#need[@]} -eq 0 ] && { echo "system packages: chromium-headless-shell not installed (no root, no sudo); using the browser there is"; exit 0; }
+    echo "Please run as root or install sudo to install: ${need[*]}" >&2
+    exit 1
+  fi
   sudo="sudo"
 fi
+# Fresh machines have empty package lists: read them before asking what they hold.
+if [ ${#need[@]} -gt 0 ] || ! known chromium-headless-shell; then $sudo apt-get update -qq; fi
+if $want_shell; then
+  if known chromium-headless-shell; then need+=(chromium-headless-shell); else echo "system packages: this distribution has no chromium-headless-shell; chromium will print"; fi
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
 echo "system packages: installing ${need[*]}"
-$sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null

@@ -54,8 +54,9 @@ test('a run in which no report passes its checks stops the browser it started, a
   try {
     const before = leftovers();
     writeFileSync(join(dir, 'bad.yaml'), readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(/^year: .*$/m, 'year: [2015'));
-    const r = runCli(['build', join(dir, 'bad.yaml'), '-o', join(dir, 'out')]);
+    const r = runCli(['build', join(dir, 'bad.yaml'), '-o', join(dir, 'out')], { env: { NIANBAO_TRACE: '1' } });
     assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /browser found: /, 'a browser was started before the report was checked');
     assert.match(r.stdout + r.stderr, /bad\.yaml:\d+:\d+/);
     assert.deepEqual(existsSync(join(dir, 'out')) ? pdfsBelow(join(dir, 'out')) : [], []);
     const after = leftovers();
