@@ -7,6 +7,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer-core';
+import type { PipeTransport } from './pipe-transport.js';
 
 /** No usable browser was found; `explicit` is set when a `--browser` path does not exist. */
 export class NoBrowserError extends Error {
@@ -203,10 +204,12 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
     process.off('exit', onProcessExit);
   };
   signal?.addEventListener('abort', killAll, { once: true });
+  let transport: PipeTransport | undefined;
   try {
     signal?.throwIfAborted();
     const [{ default: puppeteer }, { PipeTransport }] = await Promise.all([import('puppeteer-core'), import('./pipe-transport.js')]);
-    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    signal?.throwIfAborted();
+    transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
     // Every protocol call (printing included) may take as long as a document may.
     const connecting = puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: timeoutMs + 10_000 });
     connecting.catch(() => undefined);
@@ -239,6 +242,8 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
     };
   } catch (cause) {
     signal?.removeEventListener('abort', killAll);
+    // Puppeteer's calls still waiting for an answer fail now, rather than keep us alive until they time out.
+    transport?.abandon();
     killAll();
     await cleanUp(0);
     throw new BrowserLaunchError(executablePath, { cause });

@@ -23,6 +23,13 @@ export class PipeTransport implements ConnectionTransport {
     // A broken pipe means the browser is gone: the close above reports it.
     fromBrowser.on('error', () => undefined);
     toBrowser.on('error', () => undefined);
+    // A browser that died before we listened: its pipe closed unseen.
+    if (fromBrowser.destroyed) setImmediate(() => this.end());
+  }
+
+  /** The browser is given up on: whatever waits on an answer from it fails now. */
+  abandon(): void {
+    this.end();
   }
 
   send(message: string): void {
