@@ -5,18 +5,16 @@
  * come. A bad file, or one that fails to print, fails alone. Results are in input order.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { documentDate, exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type OutputFormat, type RunResult } from './api.js';
 import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
-import { decodeText } from './decode.js';
-import { customProfileDir, profileRefIn, TEMPLATES_DIR } from './profile.js';
-import { folderText } from './template-text.js';
+import { startPrinter, type PrintService } from './print-start.js';
 import { trace } from './trace.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './write.js';
@@ -30,14 +28,6 @@ interface Job {
   readonly outputs: readonly string[];
   readonly checkMs: number;
   readonly key?: string;
-}
-
-/** What the workers need of a printer (see printer.ts). */
-interface PrintService {
-  print(html: string): Promise<Uint8Array>;
-  close(): Promise<void>;
-  abort(): Promise<void>;
-  readonly version: string;
 }
 
 /** The error of a file that an interrupted run did not finish. */
@@ -207,81 +197,6 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     elapsedMs: Date.now() - started,
     ...(printer ? { browser: printer.version } : {}),
   };
-}
-
-/**
- * Finds and launches the browser while the fonts are cut to the characters the inputs can
- * show: their raw text, the profiles' templates, and (per role) titles and headings. Calls
- * `onLaunch` once the browser's process is started; gives up once the browser is up if
- * `unused` has been aborted meanwhile.
- */
-async function startPrinter(
-  files: readonly string[],
-  jobs: number,
-  options: BuildOptions,
-  { unused, onLaunch }: { readonly unused: AbortSignal; readonly onLaunch: () => void },
-): Promise<PrintService> {
-  const pageCount = Math.min(jobs, files.length);
-  const { connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
-  const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  let launching: ReturnType<typeof launchBrowser>;
-  if (remote) {
-    launching = connectBrowser(remote, timeoutMs);
-  } else {
-    const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
-    trace(`browser found: ${executable}`);
-    launching = launchBrowser(executable, timeoutMs, unused);
-  }
-  onLaunch();
-  void launching.then(() => trace('browser launched'), () => undefined);
-  launching.catch(() => undefined);
-  try {
-    const [{ Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
-    trace('printer modules loaded');
-    const chars = collectRoleTexts();
-    chars.add('body', folderText(TEMPLATES_DIR));
-    const addProfile = (dir: string | undefined) => dir && chars.add('body', folderText(dir));
-    addProfile(customProfileDir(options.profile, process.cwd()));
-    for (const file of files) {
-      let text: string;
-      try {
-        // Decoded as the loader decodes it (GB18030 and UTF-16 files too).
-        const decoded = decodeText(readFileSync(file));
-        if (!decoded.ok) continue;
-        text = decoded.text;
-      } catch {
-        continue; // reported by the loader
-      }
-      if (options.profile === undefined) addProfile(customProfileDir(profileRefIn(text), dirname(resolve(file))));
-      chars.add('body', text);
-      for (const m of text.matchAll(/\*\*(.+?)\*\*/g)) chars.add('bold', m[1]!);
-      for (const m of text.matchAll(/^\s*title:(.*)$/gm)) chars.add('title', m[1]!);
-      for (const m of text.matchAll(/^\s*-?\s*heading:(.*)$/gm)) {
-        chars.add('hei', m[1]!);
-        chars.add('kai', m[1]!);
-      }
-    }
-    const fonting = fontCssFor(chars.texts, { localFonts: options.localFonts ?? false, signal: unused });
-    fonting.catch(() => undefined);
-    void fonting.then(() => trace('fonts cut'), () => undefined);
-    // Pages open while the fonts are cut; the browser's first tab is one of them.
-    const handle = await launching;
-    if (unused.aborted) throw new Error('no report to print');
-    // (A remote browser's tabs are someone else's: only pages of our own are used there.)
-    const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
-    const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];
-    trace('pages opened');
-    const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs }, pages);
-    trace('pages ready');
-    return printer;
-  } catch (error) {
-    // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
-    const handle = await launching.catch(() => undefined);
-    if (handle && !handle.executablePath) for (const page of await handle.browser.pages().catch(() => [])) await page.close().catch(() => undefined);
-    await handle?.close().catch(() => undefined);
-    throw error;
-  }
 }
 
 async function buildOne(file: string, job: Job, formats: readonly OutputFormat[], options: BuildOptions, printer: PrintService | undefined): Promise<FileResult> {

@@ -1,0 +1,106 @@
+/**
+ * Getting a run's printer ready: the browser found and started (or connected to), the pages
+ * opened, and the fonts cut to the characters the run's documents can show, all at once.
+ * The browser and the printing modules are loaded only here, so that `check` never loads them.
+ */
+
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { BuildOptions } from './api.js';
+import { decodeText } from './decode.js';
+import type { FontRole } from './fonts.js';
+import { customProfileDir, profileRefIn, TEMPLATES_DIR } from './profile.js';
+import { folderText } from './template-text.js';
+import { trace } from './trace.js';
+
+/** What the workers of a build need of a printer (see printer.ts). */
+export interface PrintService {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+  readonly version: string;
+}
+
+/**
+ * Finds and launches the browser while the fonts are cut to the characters the inputs can
+ * show: their raw text, the profiles' templates, and (per role) titles and headings. Calls
+ * `onLaunch` once the browser's process is started; gives up once the browser is up if
+ * `unused` has been aborted meanwhile.
+ */
+export async function startPrinter(
+  files: readonly string[],
+  jobs: number,
+  options: BuildOptions,
+  { unused, onLaunch }: { readonly unused: AbortSignal; readonly onLaunch: () => void },
+): Promise<PrintService> {
+  const pageCount = Math.min(jobs, files.length);
+  const { connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
+  const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  let launching: ReturnType<typeof launchBrowser>;
+  if (remote) {
+    launching = connectBrowser(remote, timeoutMs);
+  } else {
+    const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
+    trace(`browser found: ${executable}`);
+    launching = launchBrowser(executable, timeoutMs, unused);
+  }
+  onLaunch();
+  void launching.then(() => trace('browser launched'), () => undefined);
+  launching.catch(() => undefined);
+  try {
+    const [{ Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
+    trace('printer modules loaded');
+    const chars = collectRoleTexts();
+    addRunTexts(chars, files, options);
+    const fonting = fontCssFor(chars.texts, { localFonts: options.localFonts ?? false, signal: unused });
+    fonting.catch(() => undefined);
+    void fonting.then(() => trace('fonts cut'), () => undefined);
+    // Pages open while the fonts are cut; the browser's first tab is one of them.
+    const handle = await launching;
+    if (unused.aborted) throw new Error('no report to print');
+    // (A remote browser's tabs are someone else's: only pages of our own are used there.)
+    const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
+    const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];
+    trace('pages opened');
+    const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs }, pages);
+    trace('pages ready');
+    return printer;
+  } catch (error) {
+    // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
+    const handle = await launching.catch(() => undefined);
+    if (handle && !handle.executablePath) for (const page of await handle.browser.pages().catch(() => [])) await page.close().catch(() => undefined);
+    await handle?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Adds the characters the run's documents can show: the built-in and custom templates, and the
+ * raw text of every input (whatever of it a document shows is in there), per role for the
+ * title, bold text and headings.
+ */
+function addRunTexts(chars: { add(role: FontRole, text: string): void }, files: readonly string[], options: BuildOptions): void {
+  chars.add('body', folderText(TEMPLATES_DIR));
+  const addProfile = (dir: string | undefined) => dir && chars.add('body', folderText(dir));
+  addProfile(customProfileDir(options.profile, process.cwd()));
+  for (const file of files) {
+    let text: string;
+    try {
+      // Decoded as the loader decodes it (GB18030 and UTF-16 files too).
+      const decoded = decodeText(readFileSync(file));
+      if (!decoded.ok) continue;
+      text = decoded.text;
+    } catch {
+      continue; // reported by the loader
+    }
+    if (options.profile === undefined) addProfile(customProfileDir(profileRefIn(text), dirname(resolve(file))));
+    chars.add('body', text);
+    for (const m of text.matchAll(/\*\*(.+?)\*\*/g)) chars.add('bold', m[1]!);
+    for (const m of text.matchAll(/^\s*title:(.*)$/gm)) chars.add('title', m[1]!);
+    for (const m of text.matchAll(/^\s*-?\s*heading:(.*)$/gm)) {
+      chars.add('hei', m[1]!);
+      chars.add('kai', m[1]!);
+    }
+  }
+}
