@@ -95,9 +95,7 @@ function cached(kind: string, file: string, maker: string, make: () => Promise<U
       try {
         const bytes = readFileSync(path);
         if (isWholeFont(bytes)) {
-          // Marks it as used, for the clean-up of entries nobody uses any more.
-          const now = new Date();
-          utimesSync(path, now, now);
+          markUsed(path);
           return { id: path, bytes };
         }
       } catch {
@@ -111,6 +109,16 @@ function cached(kind: string, file: string, maker: string, make: () => Promise<U
     prepared.set(memoKey, font);
   }
   return font;
+}
+
+/** Marks an entry as used, for the clean-up of entries nobody uses any more (not possible in a read-only cache). */
+function markUsed(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // a cache shared read-only: it is used all the same
+  }
 }
 
 /** Writes an entry atomically (a temporary file, flushed, then renamed), then removes older ones. */

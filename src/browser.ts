@@ -1,7 +1,7 @@
 /** The one module that imports Puppeteer: finding a browser, starting or connecting to it, closing it. */
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statfsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -158,7 +158,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
   // Synchronous up to the spawn, so that the process is started when this function returns.
   const root = profileRoot();
   removeStaleProfiles(root);
-  const userDataDir = mkdtempSync(join(root, `${PROFILE_PREFIX}${process.pid}-`));
+  const userDataDir = mkdtempSync(join(root, `${profilePrefix()}${process.pid}-`));
   const args = [isHeadlessShell(executablePath) ? '--headless' : '--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`];
   // Chromium's sandbox refuses to run as root; everywhere else it stays on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -230,8 +230,11 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
       executablePath,
       ...(child.pid !== undefined ? { pid: child.pid } : {}),
       async close() {
-        // Asked to close, the browser ends its renderers itself; one that does not is killed.
-        await browser.close().catch(() => undefined);
+        // Asked to close, the browser ends its renderers itself; one that does not answer or
+        // does not go within two seconds is killed.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+        clearTimeout(timer);
         await cleanUp(2000);
       },
       async kill() {
@@ -250,22 +253,38 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
   }
 }
 
-/** Profile folders are named after the process that made them: nianbao-chrome-<pid>-XXXXXX. */
+/**
+ * Profile folders are named after the process that made them and its pid namespace:
+ * nianbao-chrome-<namespace>-<pid>-XXXXXX. Containers sharing /dev/shm have namespaces of their
+ * own, where our pids mean nothing.
+ */
 const PROFILE_PREFIX = 'nianbao-chrome-';
 
+function profilePrefix(): string {
+  let namespace = '0';
+  try {
+    namespace = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
+  } catch {
+    // not Linux
+  }
+  return `${PROFILE_PREFIX}${namespace}-`;
+}
+
 /**
- * Removes the profile folders of nianbao processes that no longer run (killed before they could
- * clean up). A folder of a running process, or of another user, is left alone.
+ * Removes the profile folders that nianbao processes of our pid namespace left when they were
+ * killed before they could clean up. A folder of a running process, of another namespace or of
+ * another user is left alone.
  */
 function removeStaleProfiles(root: string): void {
+  const prefix = profilePrefix();
   let names: string[];
   try {
-    names = readdirSync(root).filter((name) => name.startsWith(PROFILE_PREFIX));
+    names = readdirSync(root).filter((name) => name.startsWith(prefix));
   } catch {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^nianbao-chrome-(\d+)-/.exec(name)?.[1]);
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (!pid || pid === process.pid || processExists(pid)) continue;
     try {
       rmSync(join(root, name), { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
+import { NoBrowserError } from './browser.js';
 import { startPrinter, type PrintService } from './print-start.js';
 import { trace } from './trace.js';
 import { VERSION } from './version.js';
@@ -110,7 +111,14 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   if (todo.length > 0 && formats.includes('pdf')) {
     let started!: () => void;
     launchStarted = new Promise((resolve) => (started = resolve));
-    printerReady = startPrinter(todo.map((t) => files[t.index]!), jobs, options, { unused: unused.signal, onLaunch: started });
+    const toPrint = todo.map((t) => files[t.index]!);
+    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started }).catch((error: unknown) => {
+      // A browser that crashed or was killed while getting ready is started once more; one
+      // that is not there, or a run that no longer needs it, is not.
+      if (unused.signal.aborted || interrupted() || error instanceof NoBrowserError) throw error;
+      trace(`the browser failed while starting (${(error as Error)?.message}); starting it again`);
+      return startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: () => undefined });
+    });
     printerReady.then(started, started);
   }
 

@@ -264,6 +264,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const controller = new AbortController();
       let stoppedBy: NodeJS.Signals | undefined;
       const onSignal = (signal: NodeJS.Signals) => {
+        // The terminal is gone: writing to it fails (EIO), which must not end the clean-up.
+        if (signal === 'SIGHUP' && io === defaultIO) for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
         if (stoppedBy) process.exit(signalExitCode(signal));
         stoppedBy = signal;
         progress.done();
@@ -291,6 +293,13 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       });
       progress.done();
       report(run, 'build', stoppedBy ? { exitCode: signalExitCode(stoppedBy) } : {});
+      if (stoppedBy === 'SIGHUP' && io === defaultIO) {
+        // Everything is cleaned up: end as the signal would have ended us (the shell sees 129).
+        // Node 20 exiting normally without its terminal can crash while restoring the
+        // terminal's settings (nodejs/node#51519); a death by the signal does not.
+        process.kill(process.pid, 'SIGHUP');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     });
 
   try {

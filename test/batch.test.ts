@@ -104,6 +104,43 @@ test('killing the browser mid-batch still builds every report', async () => {
   }
 });
 
+test('a browser killed while it gets ready is started once more, and every report is built', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'departments');
+    writeDepartments(src, 4);
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out, '--format', 'pdf'], {
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', NIANBAO_TRACE: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // As soon as the browser is started, before its pages are ready.
+    const poll = setInterval(() => {
+      if (killed || !/browser found/.test(stderr)) return;
+      const browser = browserPidOf(child.pid!);
+      if (browser) {
+        killed = true;
+        process.kill(browser, 'SIGKILL');
+      }
+    }, 5);
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await exit;
+    clearInterval(poll);
+    assert.ok(killed, 'the browser was killed');
+    assert.doesNotMatch(stderr.slice(0, stderr.indexOf('pages ready') + 1 || undefined), /printed/, 'before anything was printed');
+    assert.match(stderr, /starting it again/);
+    assert.equal(code, 0, stdout + stderr);
+    assert.equal(pdfsBelow(out).length, 4);
+    assertPdfsGood(out, src, pdfsBelow(out));
+  } finally {
+    cleanup();
+  }
+});
+
 test('a document that does not print within --timeout fails alone', () => {
   const { dir, cleanup } = tempDir();
   try {
