@@ -142,18 +142,22 @@ function keep(dir: string, slot: string, path: string, bytes: Uint8Array): void 
 }
 
 /**
- * Whether `bytes` is a whole TrueType font: its 32-bit words add up to the constant the
- * 'head' table's checksum adjustment makes them add up to (OpenType spec, 'head' table).
+ * Whether `bytes` is a whole TrueType font: TrueType outlines, and every table its directory
+ * lists lies inside the file. An entry cut short (the way a cache file goes bad: a crash or a
+ * full disk before the rename could not) fails this; reading it costs nothing.
  */
 function isWholeFont(bytes: Uint8Array): boolean {
   if (bytes.byteLength < 12) return false;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let sum = 0;
-  const whole = bytes.byteLength - (bytes.byteLength % 4);
-  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
-  let last = 0;
-  for (let i = whole; i < bytes.byteLength; i++) last |= bytes[i]! << (8 * (3 - (i - whole)));
-  return ((sum + last) >>> 0) === 0xb1b0afba;
+  if (view.getUint32(0) !== 0x00010000) return false;
+  const tables = view.getUint16(4);
+  if (tables === 0 || 12 + tables * 16 > bytes.byteLength) return false;
+  for (let t = 0; t < tables; t++) {
+    const offset = view.getUint32(12 + t * 16 + 8);
+    const length = view.getUint32(12 + t * 16 + 12);
+    if (offset + length > bytes.byteLength) return false;
+  }
+  return true;
 }
 
 /**
@@ -178,9 +182,21 @@ function removeOlder(dir: string, slot: string, keep: string): void {
   }
 }
 
+const packages = new Map<string, string>();
+
 /** "name@version" of the npm package that holds `file`, or "" outside any package. */
 function packageOf(file: string): string {
-  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+  const folder = dirname(file);
+  let found = packages.get(folder);
+  if (found === undefined) {
+    found = findPackage(folder);
+    packages.set(folder, found);
+  }
+  return found;
+}
+
+function findPackage(folder: string): string {
+  for (let dir = folder; dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (!existsSync(manifest)) continue;
     try {

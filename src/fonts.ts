@@ -130,19 +130,18 @@ function fontFace(face: FaceSource, data: Buffer, range?: string): string {
 
 const RETAIN = { retainGids: true } as const;
 
-interface Chunk {
-  readonly file: string;
-  readonly ranges: readonly (readonly [number, number])[];
-}
+const chunkCache = new Map<string, Map<number, string>>();
 
-const chunkCache = new Map<string, Chunk[]>();
-
-/** Reads the unicode-range chunks of a split web font from its CSS. */
-function readChunks(cssFile: string): Chunk[] {
-  let chunks = chunkCache.get(cssFile);
-  if (chunks) return chunks;
+/**
+ * Reads the unicode-range chunks of a split web font from its CSS: which chunk file holds each
+ * code point (the first chunk listed, where ranges overlap).
+ */
+function readChunks(cssFile: string): Map<number, string> {
+  let holder = chunkCache.get(cssFile);
+  if (holder) return holder;
+  holder = new Map();
   const css = readFileSync(cssFile, 'utf8');
-  chunks = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
+  const chunks = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
     const body = m[1] ?? '';
     const url = /url\(['"]?([^'")]+\.woff2)['"]?\)/.exec(body)?.[1];
     const range = /unicode-range:\s*([^;}]+)/.exec(body)?.[1];
@@ -153,18 +152,20 @@ function readChunks(cssFile: string): Chunk[] {
     });
     return [{ file: join(dirname(cssFile), url), ranges }];
   });
-  chunkCache.set(cssFile, chunks);
-  return chunks;
+  for (const { file, ranges } of chunks.reverse()) {
+    for (const [lo, hi] of ranges) for (let cp = lo; cp <= hi; cp++) holder.set(cp, file);
+  }
+  chunkCache.set(cssFile, holder);
+  return holder;
 }
 
 /** The chunks of a split font that hold some of `chars`, each with the characters it holds. */
 function chunksFor(cssFile: string, chars: string): { file: string; chars: string }[] {
   const out = new Map<string, string>();
-  const chunks = readChunks(cssFile);
+  const holder = readChunks(cssFile);
   for (const ch of chars) {
-    const cp = ch.codePointAt(0)!;
-    const chunk = chunks.find((c) => c.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
-    if (chunk) out.set(chunk.file, (out.get(chunk.file) ?? '') + ch);
+    const file = holder.get(ch.codePointAt(0)!);
+    if (file) out.set(file, (out.get(file) ?? '') + ch);
   }
   return [...out.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([file, cs]) => ({ file, chars: cs }));
 }
