@@ -172,7 +172,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     // A printer still starting when the run ended (no report to print, or an interruption)
     // gives up as soon as its browser is up, and must not outlive the run.
     if (!printer && printerReady) {
-      unused.abort();
+      trace('no report to print: stopping the printer'); unused.abort();
       printer = await printerReady.catch(() => undefined);
     }
     signal?.removeEventListener('abort', onAbort);

@@ -49,11 +49,12 @@ export async function startPrinter(
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
   try {
-    const [{ Printer }, { collectRoleTexts, fontCssFor }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
+    const [{ Printer }, { collectRoleTexts, fontCssOffThread }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
     trace('printer modules loaded');
+    if (unused.aborted) throw new Error('no report to print');
     const chars = collectRoleTexts();
     addRunTexts(chars, files, options);
-    const fonting = fontCssFor(chars.texts, { localFonts: options.localFonts ?? false, signal: unused });
+    const fonting = fontCssOffThread(chars.texts, { localFonts: options.localFonts ?? false, signal: unused });
     fonting.catch(() => undefined);
     void fonting.then(() => trace('fonts cut'), () => undefined);
     // Pages open while the fonts are cut; the browser's first tab is one of them.
