@@ -48,13 +48,17 @@ export async function startPrinter(
   onLaunch();
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
+  // The fonts are cut on a thread of their own, stopped if the printer fails or is not needed.
+  const fontsNeeded = new AbortController();
+  const stopFonts = () => fontsNeeded.abort();
+  unused.addEventListener('abort', stopFonts, { once: true });
   try {
     const [{ Printer }, { collectRoleTexts, fontCssOffThread }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
     trace('printer modules loaded');
     if (unused.aborted) throw new Error('no report to print');
     const chars = collectRoleTexts();
     addRunTexts(chars, files, options);
-    const fonting = fontCssOffThread(chars.texts, { localFonts: options.localFonts ?? false, signal: unused });
+    const fonting = fontCssOffThread(chars.texts, { localFonts: options.localFonts ?? false, signal: fontsNeeded.signal });
     fonting.catch(() => undefined);
     void fonting.then(() => trace('fonts cut'), () => undefined);
     // Pages open while the fonts are cut; the browser's first tab is one of them.
@@ -68,11 +72,14 @@ export async function startPrinter(
     trace('pages ready');
     return printer;
   } catch (error) {
+    stopFonts();
     // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
     const handle = await launching.catch(() => undefined);
     if (handle && !handle.executablePath) for (const page of await handle.browser.pages().catch(() => [])) await page.close().catch(() => undefined);
     await handle?.close().catch(() => undefined);
     throw error;
+  } finally {
+    unused.removeEventListener('abort', stopFonts);
   }
 }
 
