@@ -53,6 +53,35 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
+test('a terminal closed in the middle of a batch: the run cleans up, then ends by SIGHUP', { skip: spawnSync('python3', ['--version']).status !== 0 && 'needs python3 for a pseudo-terminal' }, () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    writeDepartments(src, 40);
+    const out = join(dir, 'out');
+    // The progress bar shows on the terminal: hang up once it counts 4 reports.
+    const r = spawnSync('python3', [join(ROOT, 'test', 'tools', 'hangup.py'), ' 4/40', process.execPath, join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' },
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const ended = JSON.parse(r.stdout) as { seen: boolean; seconds: number; signal: number | null; code: number | null; output: string };
+    assert.ok(ended.seen, `hung up mid-run: ${ended.output}`);
+    // Writing to the closed terminal fails; that must neither crash the run nor stop its clean-up.
+    assert.equal(ended.signal, 1, `ended by SIGHUP, not ${JSON.stringify(ended)}`);
+    assert.ok(ended.seconds < 5, `ended ${ended.seconds} s after the hang-up`);
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    assert.ok(pdfs.length >= 4 && pdfs.length < 40, `${pdfs.length} PDFs`);
+    for (const pdf of pdfs) poppler('pdfinfo', [join(out, pdf)]);
+    assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), [], 'no half-written file');
+    assert.deepEqual(leftovers(), { folders: [], processes: [] }, 'no browser and no profile folder left');
+  } finally {
+    cleanup();
+  }
+});
+
 test('nianbao killed outright (SIGKILL) leaves no browser running, and the next build removes the profile it left', async () => {
   const { dir, cleanup } = tempDir();
   try {
