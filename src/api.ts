@@ -67,7 +67,7 @@ export interface FileResult {
 /** The outcome of a run: each file's result and the exit code it implies. */
 export interface RunResult {
   readonly files: readonly FileResult[];
-  /** 0 success (warnings allowed), 1 input errors, 2 the tool failed; the CLI adds 130/143 for a signal. */
+  /** 0 success (warnings allowed), 1 input errors, 2 the tool failed; the CLI adds 129/130/143 for a signal. */
   readonly exitCode: 0 | 1 | 2 | 129 | 130 | 143;
   /** A failure of the whole run (no browser, …), when there was one. */
   readonly error?: Error;

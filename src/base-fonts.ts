@@ -11,8 +11,8 @@
  *
  * An entry is named after the font's package, version and file and after the package that
  * made it (HarfBuzz, fontverter), not after where they are installed, so every checkout and
- * every nianbao version with the same fonts shares it. An entry that is not a whole font (its
- * checksum) is made again; entries of a font unused for 30 days are removed when a newer one
+ * every nianbao version with the same fonts shares it. An entry that is not a whole font (a
+ * table that runs past its end) is made again; entries of a font unused for 30 days are removed when a newer one
  * is made, so the folder does not grow with upgrades.
  */
 
@@ -53,7 +53,7 @@ export function baseCharset(): ReadonlySet<string> {
 }
 
 /** Where prepared fonts are kept: NIANBAO_CACHE_DIR, else the user's cache folder. */
-export function fontCacheDir(): string {
+function fontCacheDir(): string {
   return process.env.NIANBAO_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'nianbao');
 }
 
@@ -165,14 +165,14 @@ function isWholeFont(bytes: Uint8Array): boolean {
  * nianbao or of the font may still use a recent one), temporary files a crash left an hour
  * ago or more, and entries of the first cache layout.
  */
-function removeOlder(dir: string, slot: string, keep: string): void {
+function removeOlder(dir: string, slot: string, current: string): void {
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     try {
       const age = now - statSync(path).mtimeMs;
       const older =
-        (name.startsWith(`${slot}-`) && name.endsWith('.ttf') && path !== keep && age > UNUSED_FOR_MS) ||
+        (name.startsWith(`${slot}-`) && name.endsWith('.ttf') && path !== current && age > UNUSED_FOR_MS) ||
         (name.endsWith('.tmp') && age > 3600 * 1000) ||
         /^base-[0-9a-f]{24}\.ttf$/.test(name);
       if (older) rmSync(path, { force: true });

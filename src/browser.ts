@@ -22,7 +22,12 @@ export class NoBrowserError extends Error {
 
 /** The browser failed to start or to answer. */
 export class BrowserLaunchError extends Error {
-  constructor(readonly executablePath: string, options: { cause: unknown }) {
+  constructor(
+    readonly executablePath: string,
+    options: { cause: unknown },
+    /** The signal that ended the browser while it started (killed, not failed), if one did. */
+    readonly killedBy?: NodeJS.Signals,
+  ) {
     super(`could not start ${executablePath}: ${(options.cause as Error)?.message ?? String(options.cause)}`, options);
     this.name = 'BrowserLaunchError';
   }
@@ -99,7 +104,7 @@ async function puppeteerChrome(): Promise<string | undefined> {
 }
 
 /** Whether `executablePath` is a headless-only build (chrome-headless-shell), which takes the plain --headless flag. */
-export function isHeadlessShell(executablePath: string): boolean {
+function isHeadlessShell(executablePath: string): boolean {
   return /headless[-_]shell/i.test(basename(executablePath));
 }
 
@@ -110,8 +115,6 @@ export interface BrowserHandle {
   readonly executablePath?: string;
   /** The WebSocket endpoint, for a remote browser. */
   readonly endpoint?: string;
-  /** The process id of a browser we started. */
-  readonly pid?: number;
   /** Closes the browser we started (or disconnects from a remote one), then tidies up. */
   close(): Promise<void>;
   /** Ends a browser we started at once (SIGKILL) and removes its profile; disconnects otherwise. */
@@ -219,7 +222,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
       exited.then(() => {
         if (spawnError) throw spawnError;
         const said = stderr.trim().split('\n').slice(-3).join(' ');
-        throw new Error(`the browser exited (${child.exitCode ?? child.signalCode})${said ? `: ${said}` : ''}`);
+        throw new Error(`the browser exited (${child.signalCode ?? `code ${child.exitCode}`})${said ? `: ${said}` : ''}`);
       }),
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from the browser after ${timeoutMs} ms`)), timeoutMs))),
     ]).finally(() => clearTimeout(timer));
@@ -228,7 +231,6 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
     return {
       browser,
       executablePath,
-      ...(child.pid !== undefined ? { pid: child.pid } : {}),
       async close() {
         // Asked to close, the browser ends its renderers itself; one that does not answer or
         // does not go within two seconds is killed.
@@ -247,9 +249,11 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
     signal?.removeEventListener('abort', killAll);
     // Puppeteer's calls still waiting for an answer fail now, rather than keep us alive until they time out.
     transport?.abandon();
+    // Killed by someone else (not by us on `signal`), it may well start the next time.
+    const killedBy = !signal?.aborted && child.signalCode ? child.signalCode : undefined;
     killAll();
     await cleanUp(0);
-    throw new BrowserLaunchError(executablePath, { cause });
+    throw new BrowserLaunchError(executablePath, { cause }, killedBy);
   }
 }
 

@@ -14,8 +14,7 @@ import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
-import { NoBrowserError } from './browser.js';
-import { startPrinter, type PrintService } from './print-start.js';
+import { browserLostWhileStarting, startPrinter, type PrintService } from './print-start.js';
 import { trace } from './trace.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './write.js';
@@ -113,9 +112,9 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     launchStarted = new Promise((resolve) => (started = resolve));
     const toPrint = todo.map((t) => files[t.index]!);
     printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started }).catch((error: unknown) => {
-      // A browser that crashed or was killed while getting ready is started once more; one
-      // that is not there, or a run that no longer needs it, is not.
-      if (unused.signal.aborted || interrupted() || error instanceof NoBrowserError) throw error;
+      // A browser of ours that crashed or was killed while getting ready is started once more;
+      // one that fails by itself (missing, broken, unreachable) would only fail again.
+      if (unused.signal.aborted || interrupted() || !browserLostWhileStarting(error)) throw error;
       trace(`the browser failed while starting (${(error as Error)?.message}); starting it again`);
       return startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: () => undefined });
     });
@@ -172,7 +171,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     // A printer still starting when the run ended (no report to print, or an interruption)
     // gives up as soon as its browser is up, and must not outlive the run.
     if (!printer && printerReady) {
-      trace('no report to print: stopping the printer'); unused.abort();
+      trace('the printer was not used: stopping it');
+      unused.abort();
       printer = await printerReady.catch(() => undefined);
     }
     signal?.removeEventListener('abort', onAbort);

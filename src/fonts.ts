@@ -203,6 +203,7 @@ export async function fontCssOffThread(texts: RoleTexts, options: FontOptions = 
   const worker = new Worker(script, { workerData: { texts: plain, options: { localFonts: options.localFonts ?? false } } });
   const stop = () => void worker.terminate();
   options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) stop(); // aborted while the worker module was loading
   try {
     return await new Promise<FontCss>((resolve, reject) => {
       worker.once('message', resolve);

@@ -8,6 +8,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
 
+/** Puppeteer's view of the two pipes: `send` writes a message, `onmessage` gets each one read. */
 export class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
   onclose?: () => void;

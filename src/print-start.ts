@@ -1,7 +1,7 @@
 /**
  * Getting a run's printer ready: the browser found and started (or connected to), the pages
  * opened, and the fonts cut to the characters the run's documents can show, all at once.
- * The browser and the printing modules are loaded only here, so that `check` never loads them.
+ * Puppeteer, the printer and the fonts are loaded only here, so that `check` never loads them.
  */
 
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,9 @@ export async function startPrinter(
   { unused, onLaunch }: { readonly unused: AbortSignal; readonly onLaunch: () => void },
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
-  const { connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
+  const { BrowserLaunchError, connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
+  // Stopped when the run does not need the printer, or when getting it ready fails.
+  const stopLaunch = new AbortController();
   const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
   const timeoutMs = options.timeoutMs ?? 60_000;
   let launching: ReturnType<typeof launchBrowser>;
@@ -43,7 +45,7 @@ export async function startPrinter(
   } else {
     const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
     trace(`browser found: ${executable}`);
-    launching = launchBrowser(executable, timeoutMs, unused);
+    launching = launchBrowser(executable, timeoutMs, AbortSignal.any([unused, stopLaunch.signal]));
   }
   onLaunch();
   void launching.then(() => trace('browser launched'), () => undefined);
@@ -73,14 +75,25 @@ export async function startPrinter(
     return printer;
   } catch (error) {
     stopFonts();
+    stopLaunch.abort();
     // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
     const handle = await launching.catch(() => undefined);
+    // Our own browser, crashed or killed before it was ready (not a failure of its own making).
+    const lost = handle ? !handle.browser.connected && Boolean(handle.executablePath) : error instanceof BrowserLaunchError && error.killedBy !== undefined;
+    if (lost && error instanceof Error) lostWhileStarting.add(error);
     if (handle && !handle.executablePath) for (const page of await handle.browser.pages().catch(() => [])) await page.close().catch(() => undefined);
     await handle?.close().catch(() => undefined);
     throw error;
   } finally {
     unused.removeEventListener('abort', stopFonts);
   }
+}
+
+const lostWhileStarting = new WeakSet<Error>();
+
+/** Whether `error` is a browser of ours lost while the printer got ready: worth one more start. */
+export function browserLostWhileStarting(error: unknown): boolean {
+  return error instanceof Error && lostWhileStarting.has(error);
 }
 
 /**

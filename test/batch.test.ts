@@ -136,6 +136,14 @@ test('a browser killed while it gets ready is started once more, and every repor
     assert.equal(code, 0, stdout + stderr);
     assert.equal(pdfsBelow(out).length, 4);
     assertPdfsGood(out, src, pdfsBelow(out));
+
+    // A browser that fails by itself is not started again: it would only fail again.
+    const broken = join(dir, 'broken-browser');
+    writeFileSync(broken, '#!/bin/sh\necho "missing libnss3.so" >&2\nexit 3\n', { mode: 0o755 });
+    const r = runCli(['build', src, '-o', join(dir, 'out2'), '--browser', broken], { env: { NIANBAO_TRACE: '1' } });
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /exited \(code 3\): missing libnss3\.so/);
+    assert.doesNotMatch(r.stderr, /starting it again/);
   } finally {
     cleanup();
   }

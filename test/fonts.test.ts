@@ -66,9 +66,14 @@ test('a WOFF2 piece is decoded once into the cache, under a name that does not d
     mkdirSync(files, { recursive: true });
     copyFileSync(join(kaiDir, 'package.json'), join(other.dir, 'node_modules', 'lxgw-wenkai-webfont', 'package.json'));
     copyFileSync(chunk, join(files, basename(chunk)));
+    // Mark the entry (a byte of its last table, so it stays a whole font) to tell a read from a remake.
+    const marked = readFileSync(id);
+    marked[marked.length - 1] = marked.at(-1)! ^ 0xff;
+    writeFileSync(id, marked);
     const before = readdirSync(cache.dir).sort();
-    const again = (await trueTypeFont(join(files, basename(chunk)))) as { id: string };
+    const again = (await trueTypeFont(join(files, basename(chunk)))) as { id: string; bytes: Uint8Array };
     assert.equal(again.id, id);
+    assert.deepEqual(Buffer.from(again.bytes), marked, 'read from the cache, not decoded again');
     assert.deepEqual(readdirSync(cache.dir).sort(), before, 'nothing new is written');
 
     // An entry cut short (a crash, a full disk) is not used: the font is decoded again.
