@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { documentDate, exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type OutputFormat, type RunResult } from './api.js';
+import { documentDate, exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type OutputFormat, type RunResult } from './run.js';
 import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { BuildOptions } from './api.js';
+import type { BuildOptions } from './run.js';
 import { decodeText } from './decode.js';
 import type { FontRole } from './fonts.js';
 import { customProfileDir, profileRefIn, TEMPLATES_DIR } from './profile.js';

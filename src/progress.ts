@@ -3,7 +3,7 @@
  * terminal; one plain line per finished file otherwise (CI logs).
  */
 
-import type { FileResult } from './api.js';
+import type { FileResult } from './run.js';
 import type { Lang } from './messages.js';
 
 /** Where progress goes and how. */

@@ -4,7 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 
-import type { RunResult } from './api.js';
+import type { RunResult } from './run.js';
 import { messageFor, type Lang } from './messages.js';
 
 /** Escapes a command's message (data) as the runner expects. */

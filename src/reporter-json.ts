@@ -3,7 +3,7 @@
  * Its shape is versioned by `schemaVersion` and documented in the README ("Using nianbao in CI").
  */
 
-import type { RunResult } from './api.js';
+import type { RunResult } from './run.js';
 import { messageFor, type Lang } from './messages.js';
 import { VERSION } from './version.js';
 

@@ -1,7 +1,7 @@
 /** Turns run results into text for people: pure functions, colour passed in. */
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FileResult, RunResult } from './api.js';
+import type { FileResult, RunResult } from './run.js';
 import { codeFrame } from './codeframe.js';
 import type { Diagnostic } from './diagnostics.js';
 import { messageFor, type Lang } from './messages.js';
