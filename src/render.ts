@@ -1,5 +1,7 @@
 /** Renders a validated report to one self-contained HTML document through its profile's template. */
 
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import Handlebars from 'handlebars';
 import type { Inline } from './narrative.js';
 import type { Report, Section } from './model.js';
@@ -29,16 +31,49 @@ interface SectionView {
   readonly table?: { readonly key: string; readonly partial: string };
 }
 
+/**
+ * How templates are compiled, here and by the build step that precompiles the built-in ones.
+ * Handlebars writes into the options it is given: it gets copies.
+ */
+export const COMPILE_OPTIONS = Object.freeze({ strict: false, noEscape: false });
+
+/** The key of a template's source among the precompiled ones (see compile-templates.ts). */
+export function sourceKey(source: string): string {
+  return createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${source}`).digest('hex');
+}
+
+type Precompiled = ReadonlyMap<string, Parameters<typeof Handlebars.template>[0]>;
+let precompiled: Precompiled | undefined;
+
+/** The built-in templates precompiled by the build, or none (running from the sources). */
+function precompiledTemplates(): Precompiled {
+  if (!precompiled) {
+    try {
+      precompiled = createRequire(import.meta.url)('./precompiled-templates.cjs') as Precompiled;
+    } catch {
+      precompiled = new Map();
+    }
+  }
+  return precompiled;
+}
+
 const compiled = new WeakMap<Profile, Handlebars.TemplateDelegate>();
 
-/** Compiles a profile's template and partials once, in a Handlebars instance of its own. */
+/**
+ * A profile's template with its partials, in a Handlebars instance of its own: precompiled
+ * when the build did it for this very source, else compiled now; once per profile.
+ */
 function templateOf(profile: Profile): Handlebars.TemplateDelegate {
   let template = compiled.get(profile);
   if (!template) {
     const hb = Handlebars.create();
     registerTableHelpers(hb, profile.tables);
-    for (const [name, source] of Object.entries(profile.partials)) hb.registerPartial(name, source);
-    template = hb.compile(profile.template, { strict: false, noEscape: false });
+    const ready = (source: string) => {
+      const spec = precompiledTemplates().get(sourceKey(source));
+      return spec ? hb.template(spec) : undefined;
+    };
+    for (const [name, source] of Object.entries(profile.partials)) hb.registerPartial(name, ready(source) ?? source);
+    template = ready(profile.template) ?? hb.compile(profile.template, { ...COMPILE_OPTIONS });
     compiled.set(profile, template);
   }
   return template;
