@@ -36,7 +36,12 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; diagnostic
     events = parseEvents(source.text, { filename: source.path, maxDepth: MAX_DEPTH });
     documents = constructFromEvents(events, { source: source.text, maxAliases: MAX_ALIASES });
   } catch (error) {
-    if (error instanceof YAMLException) return { diagnostics: [...slips, yamlErrorDiagnostic(source, error)] };
+    if (error instanceof YAMLException) {
+      const reported = yamlErrorDiagnostic(source, error);
+      // YAML's error after an unindented paste is only its consequence, a line or more later.
+      const paste = slips.find((d) => d.code === 'NB2008' && (d.position?.line ?? 0) <= (reported.position?.line ?? 0));
+      return { diagnostics: paste ? slips : [...slips, reported] };
+    }
     throw error;
   }
   if (documents.length > 1) {
