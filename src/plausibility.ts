@@ -26,11 +26,19 @@ export function checkPlausibility(
     out.push(diagnosticAt(source, at ?? spans.get(pointer)?.start, code, 'warning', params, pointer));
 
   // Unfinished text: TODO markers (nianbao init writes them).
+  const texts: { start: number; end: number }[] = [];
   for (const pointer of textPointers(report)) {
     const span = spans.get(pointer);
     if (!span) continue;
+    texts.push(span);
     const index = source.text.slice(span.start, span.end).search(/TODO|待填写/);
     if (index >= 0) warn(pointer, 'NB6001', {}, span.start + index);
+  }
+  // A value whose comment still says TODO (init's placeholder publication date); whole-line
+  // comments are notes, and a '#' inside narrative text is text.
+  for (const m of source.text.matchAll(/^[ \t]*[^#\s\r\n][^#\r\n]*?[ \t](#[^\r\n]*?TODO)/gm)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    if (!texts.some((span) => at >= span.start && at < span.end)) out.push(diagnosticAt(source, at, 'NB6010', 'warning', {}));
   }
 
   // The profile fits the report's year (2019 and 2020 reports use the 试行 tables).

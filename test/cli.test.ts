@@ -159,6 +159,10 @@ test('init writes a skeleton that passes check with TODO warnings, and fails it 
     const checked = runCli(['check', '2025.yaml'], { cwd: dir });
     assert.equal(checked.code, 0, checked.stdout);
     assert.match(checked.stdout, /warning NB6001/);
+    // The placeholder publication date is flagged at its comment; the header comment is not.
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    assert.match(checked.stdout, new RegExp(`2025\\.yaml:${lineOf('# 发布日期 TODO')}:\\d+ warning NB6010`));
+    assert.doesNotMatch(checked.stdout, new RegExp(`2025\\.yaml:${lineOf('填写所有 TODO')}:`));
     assert.doesNotMatch(checked.stdout, / error /);
     const strict = runCli(['check', '--strict', '2025.yaml'], { cwd: dir });
     assert.equal(strict.code, 1);

@@ -3,7 +3,9 @@
 # Usage: SHARD=1 SHARDS=3 ./ci.sh   (run SHARDS jobs with SHARD = 1 … SHARDS)
 set -euo pipefail
 
-npm install --global nianbao            # or: npx nianbao … from a project that depends on it
+# nianbao is not on the npm registry: NIANBAO_PACKAGE says where npm installs it from — its git
+# repository (git+https://…/nianbao.git#v0.1.0) or a tarball made with `npm pack`.
+npm install --global "${NIANBAO_PACKAGE:?set NIANBAO_PACKAGE to the git URL of nianbao or to a tarball made with npm pack}"
 # A browser: Debian's headless-only Chromium starts fastest; any Chrome/Chromium will do.
 [ -x /usr/lib/chromium/chromium-headless-shell ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null \
   || sudo apt-get install -y chromium-headless-shell || sudo apt-get install -y chromium
