@@ -47,6 +47,16 @@ test('the PDF text holds the six headings and every row and column label, exactl
   assert.deepEqual(labels.filter((l) => !all.includes(l)), []);
 });
 
+test('a title too long for one line is set in lines of even length', () => {
+  const pdf = join(out.dir, 'chengchuan-eco-2024.pdf');
+  const title = '澄川市生态环境局2024年政府信息公开工作年度报告';
+  const lines = text(pdf, ['-l', '1']).split('\n').map((l) => l.trim()).filter(Boolean);
+  const [first, second] = lines;
+  assert.equal(`${first}${second}`, title, 'the title takes the first two lines');
+  const [short, long] = [first!.length, second!.length].sort((a, b) => a - b);
+  assert.ok(short! >= long! * 0.75, `lines of ${first!.length} and ${second!.length} characters`);
+});
+
 test('tables stay inside the 156 mm type area, and table 三 repeats its header on a new page', () => {
   const pdf = join(out.dir, 'chengchuan-eco-2024.pdf');
   const bbox = text(pdf, ['-bbox']);
