@@ -10,8 +10,11 @@ import { diagnosticAt, type SourceFile } from './source.js';
 
 const FULL_WIDTH_COLON = /^([ \t\u3000]*(?:-[ \t\u3000]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*)：/;
 const FULL_WIDTH_INDENT = /^([ \t]*)\u3000+[ \t\u3000]*(?:-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])/;
-/** A line YAML reads as structure: a key, a list item, a comment, a document marker. */
-const STRUCTURE = /^(?:-(?:[ \t]|$)|#|---|\.\.\.|[^\s#][^#]*?:(?:[ \t]|$)|["'].*["'][ \t]*:(?:[ \t]|$))/;
+/**
+ * A line YAML reads as structure: a key (a report's keys are all ASCII names; a full-width
+ * colon after one is NB2006's business), a list item, a comment, a document marker.
+ */
+const STRUCTURE = /^(?:-(?:[ \t]|$)|#|---|\.\.\.|[A-Za-z_][\w.-]*[ \t]*[:：](?:[ \t]|$)|["'].*["'][ \t]*:(?:[ \t]|$))/;
 
 /** Diagnostics for keyboard slips in the structure (never in the text of a paragraph). */
 export function lintSource(source: SourceFile): Diagnostic[] {
