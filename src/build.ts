@@ -14,7 +14,7 @@ import { buildKey, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { loadReport, type Loaded, type ProfileCache } from './load.js';
 import type { Report } from './model.js';
-import { browserLostWhileStarting, startPrinter, type PrintService } from './print-start.js';
+import { startPrinter, type PrintService } from './print-start.js';
 import { trace } from './trace.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './write.js';
@@ -27,7 +27,6 @@ interface Job {
   readonly html: string;
   readonly outputs: readonly string[];
   readonly checkMs: number;
-  readonly key?: string;
 }
 
 /** The error of a file that an interrupted run did not finish. */
@@ -111,13 +110,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     let started!: () => void;
     launchStarted = new Promise((resolve) => (started = resolve));
     const toPrint = todo.map((t) => files[t.index]!);
-    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started }).catch((error: unknown) => {
-      // A browser of ours that crashed or was killed while getting ready is started once more;
-      // one that fails by itself (missing, broken, unreachable) would only fail again.
-      if (unused.signal.aborted || interrupted() || !browserLostWhileStarting(error)) throw error;
-      trace(`the browser failed while starting (${(error as Error)?.message}); starting it again`);
-      return startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: () => undefined });
-    });
+    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started });
     printerReady.then(started, started);
   }
 
@@ -135,7 +128,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       } else {
         const html = loaded.html;
         trace(`checked ${file}`);
-        await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...(item.key ? { key: item.key } : {}) });
+        await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs });
       }
       // Let the browser's messages through between reports.
       await yieldToEventLoop();

@@ -42,19 +42,21 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
 }
 
-/** A hash of every file below a profile folder (names and contents). */
+const folderHashes = new Map<string, string>();
+
+/**
+ * A hash of every file below a profile folder (names and contents), once per process: the
+ * reports of a run that share a profile share its hash, as they share its text (folderText).
+ */
 function hashFolder(dir: string): string {
-  const h = createHash('sha256');
-  for (const path of filesBelow(dir)) h.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
-  return h.digest('hex');
-}
-
-let builtIn: string | undefined;
-
-/** The built-in templates' hash: they change only with nianbao itself, so once per process. */
-function templatesHash(): string {
-  builtIn ??= hashFolder(TEMPLATES_DIR);
-  return builtIn;
+  let hash = folderHashes.get(dir);
+  if (hash === undefined) {
+    const h = createHash('sha256');
+    for (const path of filesBelow(dir)) h.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
+    hash = h.digest('hex');
+    folderHashes.set(dir, hash);
+  }
+  return hash;
 }
 
 /**
@@ -70,7 +72,7 @@ export function buildKey(file: string, options: Record<string, unknown>, profile
   }
   const text = bytes.toString('utf8');
   const h = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(bytes);
-  h.update(templatesHash());
+  h.update(hashFolder(TEMPLATES_DIR));
   // A custom profile folder: the one --profile names, else the report's own.
   const custom = profileOption !== undefined ? customProfileDir(profileOption, process.cwd()) : customProfileDir(profileRefIn(text), dirname(resolve(file)));
   h.update(custom ? hashFolder(custom) : 'built-in');

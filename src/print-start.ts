@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import type { BuildOptions } from './run.js';
 import { decodeText } from './decode.js';
 import type { FontRole } from './fonts.js';
@@ -21,17 +22,45 @@ export interface PrintService {
   readonly version: string;
 }
 
+/** What startPrinter is told by the run: whether it is still needed, and whom to tell of the launch. */
+interface StartControl {
+  /** Aborted when no report needs printing: the start gives up once the browser is up. */
+  readonly unused: AbortSignal;
+  /** Called once the browser's process is started. */
+  readonly onLaunch: () => void;
+}
+
 /**
  * Finds and launches the browser while the fonts are cut to the characters the inputs can
- * show: their raw text, the profiles' templates, and (per role) titles and headings. Calls
- * `onLaunch` once the browser's process is started; gives up once the browser is up if
- * `unused` has been aborted meanwhile.
+ * show: their raw text, the profiles' templates, and (per role) titles and headings. A browser
+ * of ours that crashed or was killed while getting ready is started once more; one that fails
+ * by itself (missing, broken, unreachable) would only fail again.
  */
-export async function startPrinter(
+export async function startPrinter(files: readonly string[], jobs: number, options: BuildOptions, control: StartControl): Promise<PrintService> {
+  try {
+    return await startOnce(files, jobs, options, control);
+  } catch (error) {
+    if (!(error instanceof BrowserLostError)) throw error;
+    if (control.unused.aborted || options.signal?.aborted) throw error.cause;
+    trace(`the browser failed while starting (${(error.cause as Error)?.message}); starting it again`);
+    return startOnce(files, jobs, options, { ...control, onLaunch: () => undefined }).catch((again: unknown) => {
+      throw again instanceof BrowserLostError ? again.cause : again;
+    });
+  }
+}
+
+/** Our own browser crashed or was killed before it was ready (not a failure of its own making); `cause` is the failure. */
+class BrowserLostError extends Error {
+  constructor(cause: unknown) {
+    super('the browser was lost while getting ready', { cause });
+  }
+}
+
+async function startOnce(
   files: readonly string[],
   jobs: number,
   options: BuildOptions,
-  { unused, onLaunch }: { readonly unused: AbortSignal; readonly onLaunch: () => void },
+  { unused, onLaunch }: StartControl,
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
   const { BrowserLaunchError, connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
@@ -54,6 +83,8 @@ export async function startPrinter(
   const fontsNeeded = new AbortController();
   const stopFonts = () => fontsNeeded.abort();
   unused.addEventListener('abort', stopFonts, { once: true });
+  /** Pages this start opened (a remote browser's other tabs are not ours to close). */
+  const opened: Page[] = [];
   try {
     const [{ Printer }, { collectRoleTexts, fontCssOffThread }] = await Promise.all([import('./printer.js'), import('./fonts.js')]);
     trace('printer modules loaded');
@@ -68,9 +99,10 @@ export async function startPrinter(
     if (unused.aborted) throw new Error('no report to print');
     // (A remote browser's tabs are someone else's: only pages of our own are used there.)
     const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
-    const pages = [...initial, ...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage())))];
+    opened.push(...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage()))));
+    const pages = [...initial, ...opened];
     trace('pages opened');
-    const printer = await Printer.start(handle, await fonting, { jobs, timeoutMs }, pages);
+    const printer = await Printer.start(handle, await fonting, { timeoutMs }, pages);
     trace('pages ready');
     return printer;
   } catch (error) {
@@ -78,22 +110,14 @@ export async function startPrinter(
     stopLaunch.abort();
     // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
     const handle = await launching.catch(() => undefined);
-    // Our own browser, crashed or killed before it was ready (not a failure of its own making).
-    const lost = handle ? !handle.browser.connected && Boolean(handle.executablePath) : error instanceof BrowserLaunchError && error.killedBy !== undefined;
-    if (lost && error instanceof Error) lostWhileStarting.add(error);
-    if (handle && !handle.executablePath) for (const page of await handle.browser.pages().catch(() => [])) await page.close().catch(() => undefined);
+    // Our own tabs only, in a remote browser: its other tabs are someone else's.
+    if (handle && !handle.executablePath) for (const page of opened) await page.close().catch(() => undefined);
     await handle?.close().catch(() => undefined);
-    throw error;
+    const lost = handle ? !handle.browser.connected && Boolean(handle.executablePath) : error instanceof BrowserLaunchError && error.killedBy !== undefined;
+    throw lost ? new BrowserLostError(error) : error;
   } finally {
     unused.removeEventListener('abort', stopFonts);
   }
-}
-
-const lostWhileStarting = new WeakSet<Error>();
-
-/** Whether `error` is a browser of ours lost while the printer got ready: worth one more start. */
-export function browserLostWhileStarting(error: unknown): boolean {
-  return error instanceof Error && lostWhileStarting.has(error);
 }
 
 /**

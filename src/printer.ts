@@ -7,12 +7,12 @@
 import type { Page } from 'puppeteer-core';
 import { connectBrowser, launchBrowser, type BrowserHandle } from './browser.js';
 import type { FontCss } from './fonts.js';
+import { CONTENT_SECURITY_POLICY } from './render.js';
 
 /** The page could not be printed (timeout, crash, fonts that never loaded). */
 export class PrintError extends Error {
   constructor(
     message: string,
-    readonly browserLost = false,
     options?: { cause: unknown },
     /** The browser the document was being printed on, when it was lost. */
     readonly lostBrowser?: BrowserHandle,
@@ -24,8 +24,6 @@ export class PrintError extends Error {
 
 /** How a Printer runs. */
 export interface PrinterOptions {
-  /** Pages printing at once. */
-  readonly jobs: number;
   /** Milliseconds before a document that does not print is abandoned. */
   readonly timeoutMs: number;
 }
@@ -42,7 +40,7 @@ const DOCUMENTS_PER_PAGE = 100;
 /** The shell every page starts from: the run's fonts and the same CSP as the documents. */
 function shellHtml(fonts: FontCss): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <style id="nb-fonts">${fonts.faces}</style></head><body></body></html>`;
 }
 
@@ -116,7 +114,7 @@ export class Printer {
       if (pooled) void pooled.page.close().catch(() => undefined);
       const lost = !handle.browser.connected;
       if (cause instanceof PrintError && !lost) throw cause;
-      throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, lost, { cause }, lost ? handle : undefined);
+      throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, { cause }, lost ? handle : undefined);
     } finally {
       clearTimeout(timer);
     }
