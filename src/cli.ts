@@ -205,7 +205,6 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .requiredOption('--org <name>', t.initOrg)
     .option('--profile <name-or-folder>', t.initProfile)
     .option('--force', t.force)
-    .helpOption('-h, --help', t.help)
     .action(async (file: string | undefined, opts: { year: string; org: string; profile?: string; force?: boolean }) => {
       const year = Number(opts.year);
       if (!/^\d{4}$/.test(opts.year)) throw new UsageError(t.badYear(opts.year));
@@ -228,7 +227,6 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--profile <name-or-folder>', t.profile)
     .option('--strict', t.strict)
     .option('--shard <k/n>', t.shard)
-    .helpOption('-h, --help', t.help)
     .action(async (files: string[], opts: { profile?: string; strict?: boolean; shard?: string }) => {
       const shared = common(opts);
       report(await check(files, { ...shared, ...(opts.profile ? { profile: opts.profile } : {}), strict: opts.strict === true }), 'check', {});
@@ -249,15 +247,12 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('-j, --jobs <n>', t.jobs)
     .option('--force', t.forceBuild)
     .option('--strict', t.strict)
-    .helpOption('-h, --help', t.help)
     .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; browserWs?: string; shard?: string; profile?: string; localFonts?: boolean; timeout?: string; jobs?: string; force?: boolean; strict?: boolean }) => {
       const shared = common(opts);
       const formats = parseFormats(opts.format);
       if (!formats) throw new UsageError(t.badFormat(opts.format));
-      const timeoutMs = opts.timeout === undefined ? undefined : Number(opts.timeout);
-      if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new UsageError(t.badTimeout(opts.timeout!));
-      const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(t.badJobs(opts.jobs!));
+      const timeoutMs = positiveInt(opts.timeout, t.badTimeout);
+      const jobs = positiveInt(opts.jobs, t.badJobs);
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
       // Ctrl-C, SIGTERM or a closed terminal (SIGHUP) stops the run cleanly (no browser left, no
       // half-written file); a second signal quits at once (the browser still goes with us).
@@ -345,6 +340,14 @@ function toolErrorSentence(error: Error, lang: Lang): string {
   if (error instanceof NoBrowserError) return error.explicit ? t.noBrowserAt(error.explicit) : t.noBrowser;
   if (error.name === 'BrowserLaunchError') return t.launchFailed(error.message);
   return t.failed(error.message);
+}
+
+/** A flag's whole positive number, or undefined when it is not given; anything else is a usage error. */
+function positiveInt(value: string | undefined, complaint: (value: string) => string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(complaint(value));
+  return n;
 }
 
 /** Signals that stop a build cleanly. */
