@@ -6,7 +6,7 @@
  */
 
 import type { Diagnostic } from './diagnostics.js';
-import { diagnosticAt, type SourceFile } from './source.js';
+import { diagnosticAt, lineText, type SourceFile } from './source.js';
 
 const FULL_WIDTH_COLON = /^([ \t\u3000]*(?:-[ \t\u3000]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*)：/;
 const FULL_WIDTH_INDENT = /^([ \t]*)\u3000+[ \t\u3000]*(?:-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])/;
@@ -24,8 +24,7 @@ export function lintSource(source: SourceFile): Diagnostic[] {
   let blockIndent = -1;
   let textIndent = -1;
   source.lineStarts.forEach((start, i) => {
-    const end = source.lineStarts[i + 1] ?? source.text.length + 1;
-    const line = source.text.slice(start, end - 1).replace(/\r$/, '');
+    const line = lineText(source, i + 1);
     const indent = /^[ \t]*/.exec(line)![0].length;
     if (blockIndent >= 0) {
       if (line.trim() === '') return;

@@ -228,3 +228,8 @@ function isRealDate(date: string): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
+
+/** Every section of a tree, each before the sections it holds (document order). */
+export function allSections(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...allSections(s.sections)]);
+}

@@ -4,7 +4,7 @@
  */
 
 import type { Diagnostic } from './diagnostics.js';
-import type { Report, Section } from './model.js';
+import { allSections, type Report } from './model.js';
 import type { Profile } from './profile.js';
 import { diagnosticAt, type SourceFile } from './source.js';
 import { SINGLE, type TableValues } from './tables.js';
@@ -105,6 +105,5 @@ export function checkPlausibility(
 }
 
 function textPointers(report: Report): string[] {
-  const walk = (sections: readonly Section[]): string[] => sections.flatMap((s) => [`${s.path}/heading`, `${s.path}/text`, ...walk(s.sections)]);
-  return ['/title', '/organization', '/intro', ...walk(report.sections)];
+  return ['/title', '/organization', '/intro', ...allSections(report.sections).flatMap((s) => [`${s.path}/heading`, `${s.path}/text`])];
 }

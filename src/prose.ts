@@ -5,7 +5,7 @@
  */
 
 import type { Diagnostic } from './diagnostics.js';
-import type { Report, Section } from './model.js';
+import { allSections, type Report } from './model.js';
 import type { ProseCheck } from './profile.js';
 import { diagnosticAt, type SourceFile } from './source.js';
 import type { TableDef } from './table-defs.js';
@@ -42,8 +42,4 @@ export function checkProse(report: Report, defs: readonly TableDef[], checks: re
     }
   }
   return diagnostics;
-}
-
-function allSections(sections: readonly Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...allSections(s.sections)]);
 }

@@ -6,7 +6,7 @@ import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import type { Diagnostic } from './diagnostics.js';
 import { diagnosticAt, type SourceFile } from './source.js';
 import { suggest } from './suggest.js';
-import type { SpanMap } from './yaml.js';
+import { escapePointer, unescapePointer, type SpanMap } from './yaml.js';
 
 /** The schema shipped in the package (src/report.schema.json), loaded once. */
 export const reportSchema: Record<string, unknown> = JSON.parse(
@@ -59,7 +59,7 @@ function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source:
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
       const suggestion = suggest(name, allowed);
-      const child = spans.get(`${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const child = spans.get(`${path}/${escapePointer(name)}`);
       return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2102', 'error', {
         key: name,
         allowed: allowed.join(', '),
@@ -98,7 +98,7 @@ export function displayPath(pointer: string): string {
   return pointer
     .split('/')
     .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointer)
     .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${Number(part) + 1}]` : out ? `${out}.${part}` : part), '');
 }
 
@@ -106,7 +106,7 @@ function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
   for (const part of pointer.split('/').slice(1)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = (node as Record<string, unknown>)[unescapePointer(part)];
   }
   return node;
 }

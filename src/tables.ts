@@ -226,7 +226,7 @@ function missingOrWrong(ctx: Ctx, def: TableDef, row: RowDef, value: unknown, ro
   } else if (expected === 'number') {
     readNumber(ctx, def, row, undefined, value, rowPtr);
   } else {
-    const found = Array.isArray(value) ? 'array' : typeof value === 'number' ? 'number' : typeof value;
+    const found = Array.isArray(value) ? 'array' : typeof value;
     ctx.diagnostics.push(diagnosticAt(ctx.source, ctx.spans.get(rowPtr)?.start, 'NB2101', 'error', { key: rowPtr.split('/').slice(1).join('.'), expected, found }, rowPtr));
   }
 }

@@ -179,3 +179,8 @@ function collectSpans(text: string, events: readonly Event[]): Map<string, Span>
 export function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** A JSON pointer segment back to its key (`~1` → `/`, `~0` → `~`). */
+export function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
