@@ -4,16 +4,13 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
-import { FIXTURES, leftovers, poppler, ROOT, runCli, tempDir, encodeGb18030 } from './helpers.js';
+import { browserPidOf, encodeGb18030, filesBelow, FIXTURES, leftovers, poppler, ROOT, runCli, spawnCli, tempDir } from './helpers.js';
 
-function pdfsBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort();
-}
+const pdfsBelow = (dir: string) => filesBelow(dir, '.pdf');
 
 /** Every PDF opens and carries its own organization's name. */
 function assertPdfsGood(outDir: string, srcDir: string, names: string[]): void {
@@ -76,24 +73,17 @@ test('killing the browser mid-batch still builds every report', async () => {
     const src = join(dir, 'departments');
     writeDepartments(src, 12);
     const out = join(dir, 'out');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out, '--format', 'pdf', '--jobs', '2'], {
-      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' },
-    });
-    let stdout = '';
-    let stderr = '';
     let killed = false;
-    child.stdout.on('data', (d) => (stdout += d));
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      if (!killed && /^\[2\/12\]/m.test(stderr)) {
+    const { done } = spawnCli(['build', src, '-o', out, '--format', 'pdf', '--jobs', '2'], {
+      onStderr: (stderr, child) => {
+        if (killed || !/^\[2\/12\]/m.test(stderr)) return;
         killed = true;
         const browser = browserPidOf(child.pid!);
         assert.ok(browser, 'the run has a browser process');
         process.kill(browser, 'SIGKILL');
-      }
+      },
     });
-    const code = await exit;
+    const { code, stdout, stderr } = await done;
     assert.ok(killed, 'the browser was killed mid-run');
     assert.equal(code, 0, stdout + stderr);
     const built = pdfsBelow(out);
@@ -110,25 +100,18 @@ test('a browser killed while it gets ready is started once more, and every repor
     const src = join(dir, 'departments');
     writeDepartments(src, 4);
     const out = join(dir, 'out');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out, '--format', 'pdf'], {
-      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', NIANBAO_TRACE: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
     let killed = false;
-    child.stdout.on('data', (d) => (stdout += d));
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output, done } = spawnCli(['build', src, '-o', out, '--format', 'pdf'], { env: { NIANBAO_TRACE: '1' } });
     // As soon as the browser is started, before its pages are ready.
     const poll = setInterval(() => {
-      if (killed || !/browser found/.test(stderr)) return;
+      if (killed || !/browser found/.test(output.stderr)) return;
       const browser = browserPidOf(child.pid!);
       if (browser) {
         killed = true;
         process.kill(browser, 'SIGKILL');
       }
     }, 5);
-    child.stderr.on('data', (d) => (stderr += d));
-    const code = await exit;
+    const { code, stdout, stderr } = await done;
     clearInterval(poll);
     assert.ok(killed, 'the browser was killed');
     assert.doesNotMatch(stderr.slice(0, stderr.indexOf('pages ready') + 1 || undefined), /printed/, 'before anything was printed');
@@ -186,22 +169,6 @@ test('an unchanged folder is skipped; a changed file is rebuilt; --force rebuild
     cleanup();
   }
 });
-
-/** The browser that a nianbao process started: its child whose command line names a nianbao profile. */
-function browserPidOf(parent: number): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (ppid === parent && cmd.includes('nianbao-chrome-')) return Number(entry);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return undefined;
-}
 
 test('a GB18030 report prints every character; a.yaml and a.yml do not write the same PDF', () => {
   const { dir, cleanup } = tempDir();

@@ -1,6 +1,6 @@
 /** Shared helpers for the tests: paths, temporary folders, running the CLI as a user would. */
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,15 +18,35 @@ export function tempDir(prefix = 'nianbao-test-'): { dir: string; cleanup: () =>
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+export const CLI = join(ROOT, 'bin', 'nianbao.js');
+
+/** The environment the CLI runs in for tests: no colour, English unless a test says otherwise. */
+function cliEnv(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', ...env };
+}
+
 /** Runs `node bin/nianbao.js …` and returns its exit code and output (no colour, fixed language). */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', ...options.env },
-    timeout: 120_000,
-  });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: cliEnv(options.env), timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Starts `node bin/nianbao.js …` in the background, for tests that act while it runs:
+ * `onStderr` sees the standard error so far each time it grows. `done` gives how it ended.
+ */
+export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (stderr: string, child: ChildProcess) => void } = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: cliEnv(options.env) });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (output.stdout += d));
+  child.stderr.on('data', (d) => {
+    output.stderr += d;
+    options.onStderr?.(output.stderr, child);
+  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, ...output })),
+  );
+  return { child, output, done };
 }
 
 /** A poppler tool's output (pdftotext, pdffonts, pdfinfo). */
@@ -53,15 +73,33 @@ export function encodeGb18030(text: string): Buffer {
   return spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }).stdout;
 }
 
+/** The processes of this machine: id, parent's id and command line. */
+function processes(): { pid: number; ppid: number; cmdline: string }[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return [{ pid: Number(entry), ppid, cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8') }];
+      } catch {
+        return []; // the process ended while we looked
+      }
+    });
+}
+
 /** Browser profiles of nianbao runs that still exist, and processes still using one. */
 export function leftovers(): { folders: string[]; processes: string[] } {
   const folders = ['/dev/shm', tmpdir()].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.startsWith('nianbao-chrome-')).map((f) => join(d, f)));
-  const processes = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('nianbao-chrome-');
-    } catch {
-      return false;
-    }
-  });
-  return { folders, processes };
+  return { folders, processes: processes().filter((p) => p.cmdline.includes('nianbao-chrome-')).map((p) => String(p.pid)) };
+}
+
+/** The browser that a nianbao process started: its child whose command line names a nianbao profile. */
+export function browserPidOf(parent: number): number | undefined {
+  return processes().find((p) => p.ppid === parent && p.cmdline.includes('nianbao-chrome-'))?.pid;
+}
+
+/** The files below `dir` whose names end in `ending`, sorted. */
+export function filesBelow(dir: string, ending: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ending)).sort();
 }

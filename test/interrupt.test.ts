@@ -5,12 +5,12 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
-import { countingServer, FIXTURES, leftovers, poppler, ROOT, runCli, tempDir } from './helpers.js';
+import { countingServer, filesBelow, FIXTURES, leftovers, poppler, ROOT, runCli, spawnCli, tempDir } from './helpers.js';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -21,19 +21,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       const src = join(dir, 'in');
       writeDepartments(src, 50);
       const out = join(dir, 'out');
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' } });
-      let stdout = '';
-      let stderr = '';
       let signalledAt = 0;
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        if (!signalledAt && /^\[4\/50\]/m.test(stderr)) {
+      const { done } = spawnCli(['build', src, '-o', out], {
+        onStderr: (stderr, child) => {
+          if (signalledAt || !/^\[4\/50\]/m.test(stderr)) return;
           signalledAt = performance.now();
           child.kill(signal);
-        }
+        },
       });
-      const [code, killedBy] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+      const { code, signal: killedBy, stdout } = await done;
       const stoppedIn = performance.now() - signalledAt;
       assert.ok(signalledAt > 0, 'the signal was sent mid-run');
       assert.ok(stoppedIn < 2000, `stopped in ${Math.round(stoppedIn)} ms`);
@@ -42,10 +38,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       else assert.equal(code, EXIT_CODES[signal]);
       assert.match(stdout, /50 files: \d+ built/);
       assert.match(stdout, /Interrupted: \d+ files? not processed\./);
-      const pdfs = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
+      const pdfs = filesBelow(out, '.pdf');
       assert.ok(pdfs.length >= 4 && pdfs.length < 50, `${pdfs.length} PDFs`);
       for (const pdf of pdfs) poppler('pdfinfo', [join(out, pdf)]);
-      assert.deepEqual(readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tmp')), [], 'no half-written file');
+      assert.deepEqual(filesBelow(out, '.tmp'), [], 'no half-written file');
       assert.deepEqual(leftovers(), { folders: [], processes: [] }, 'no browser and no profile folder left');
     } finally {
       cleanup();
@@ -88,17 +84,15 @@ test('nianbao killed outright (SIGKILL) leaves no browser running, and the next 
     const before = leftovers();
     const src = join(dir, 'in');
     writeDepartments(src, 20);
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', join(dir, 'out')], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' } });
-    let stderr = '';
     let killed = false;
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      if (!killed && /^\[2\/20\]/m.test(stderr)) {
+    const { done } = spawnCli(['build', src, '-o', join(dir, 'out')], {
+      onStderr: (stderr, child) => {
+        if (killed || !/^\[2\/20\]/m.test(stderr)) return;
         killed = true;
         child.kill('SIGKILL');
-      }
+      },
     });
-    await new Promise((resolve) => child.on('exit', resolve));
+    await done;
     assert.ok(killed, 'killed mid-run');
     // The browser sees its DevTools pipes close and exits by itself.
     const started = performance.now();
@@ -154,11 +148,7 @@ test('two builds writing to the same folder at once leave only complete files', 
     const src = join(dir, 'in');
     writeDepartments(src, 6);
     const out = join(dir, 'out');
-    const run = () =>
-      new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'build', src, '-o', out, '--force'], { stdio: 'ignore' });
-        child.on('exit', resolve);
-      });
+    const run = async () => (await spawnCli(['build', src, '-o', out, '--force']).done).code;
     assert.deepEqual(await Promise.all([run(), run()]), [0, 0]);
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
     assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
