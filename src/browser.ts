@@ -7,6 +7,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer-core';
+import { waitAtMost, withTimeout } from './deadline.js';
 import type { PipeTransport } from './pipe-transport.js';
 
 /** No usable browser was found; `explicit` is set when a `--browser` path does not exist. */
@@ -201,7 +202,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
   const cleanUp = async (graceMs: number) => {
     const timer = setTimeout(killAll, graceMs);
     // A browser that cannot be killed (EPERM behind a setuid wrapper) is not waited for forever.
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs + 2000).unref())]);
+    await waitAtMost(exited, graceMs + 2000);
     clearTimeout(timer);
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     process.off('exit', onProcessExit);
@@ -216,16 +217,12 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
     // Every protocol call (printing included) may take as long as a document may.
     const connecting = puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: timeoutMs + 10_000 });
     connecting.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const browser = await Promise.race([
-      connecting,
-      exited.then(() => {
-        if (spawnError) throw spawnError;
-        const said = stderr.trim().split('\n').slice(-3).join(' ');
-        throw new Error(`the browser exited (${child.signalCode ?? `code ${child.exitCode}`})${said ? `: ${said}` : ''}`);
-      }),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from the browser after ${timeoutMs} ms`)), timeoutMs))),
-    ]).finally(() => clearTimeout(timer));
+    const endedFirst = exited.then(() => {
+      if (spawnError) throw spawnError;
+      const said = stderr.trim().split('\n').slice(-3).join(' ');
+      throw new Error(`the browser exited (${child.signalCode ?? `code ${child.exitCode}`})${said ? `: ${said}` : ''}`);
+    });
+    const browser = await withTimeout(Promise.race([connecting, endedFirst]), timeoutMs, () => new Error(`no answer from the browser after ${timeoutMs} ms`));
     signal?.removeEventListener('abort', killAll);
     signal?.throwIfAborted();
     return {
@@ -234,9 +231,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 60_000, 
       async close() {
         // Asked to close, the browser ends its renderers itself; one that does not answer or
         // does not go within two seconds is killed.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
-        clearTimeout(timer);
+        await waitAtMost(browser.close(), 2000);
         await cleanUp(2000);
       },
       async kill() {

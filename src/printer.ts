@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { connectBrowser, launchBrowser, type BrowserHandle } from './browser.js';
 import type { FontCss } from './fonts.js';
+import { withTimeout } from './deadline.js';
 import { CONTENT_SECURITY_POLICY } from './render.js';
 
 /** The page could not be printed (timeout, crash, fonts that never loaded). */
@@ -90,7 +91,6 @@ export class Printer {
   private async printOnce(html: string): Promise<Uint8Array> {
     const handle = this.handle;
     let pooled: PoolPage | undefined;
-    let timer: NodeJS.Timeout | undefined;
     try {
       pooled = this.idle.pop() ?? (await this.newPage(handle));
       const page = pooled.page;
@@ -99,11 +99,7 @@ export class Printer {
         // No backgrounds: the documents are black on white, and painting none is less work.
         return page.pdf({ preferCSSPageSize: true, printBackground: false, displayHeaderFooter: false, tagged: true, outline: true, timeout: this.options.timeoutMs });
       })();
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PrintError(`no PDF after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
-      });
-      work.catch(() => undefined); // after a timeout, the abandoned print's failure is expected
-      const pdf = await Promise.race([work, timeout]);
+      const pdf = await withTimeout(work, this.options.timeoutMs, () => new PrintError(`no PDF after ${this.options.timeoutMs} ms`));
       pooled.documents++;
       if (pooled.documents < DOCUMENTS_PER_PAGE && handle === this.handle) this.idle.push(pooled);
       else void page.close().catch(() => undefined);
@@ -115,8 +111,6 @@ export class Printer {
       const lost = !handle.browser.connected;
       if (cause instanceof PrintError && !lost) throw cause;
       throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, { cause }, lost ? handle : undefined);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
