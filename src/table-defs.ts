@@ -31,7 +31,7 @@ export interface RowDef {
   readonly sum?: readonly string[];
 }
 
-/** An identity that must hold in every column: the sum of `left` rows equals that of `right`. */
+/** An identity that must hold in every column: the sum of `left` rows equals that of `right` (data-row paths, groups already expanded). */
 export interface IdentityDef {
   readonly label: string;
   readonly left: readonly string[];
@@ -81,8 +81,8 @@ function parseTable(key: string, value: unknown): TableDef {
   const identities = (Array.isArray(value.identities) ? value.identities : []).map((item, i): IdentityDef => {
     const id = isObj(item) ? item : {};
     const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-    for (const ref of [...list(id.left), ...list(id.right)]) expand(ref, `identity ${i + 1}`);
-    return { label: String(id.label ?? ''), left: list(id.left), right: list(id.right) };
+    const side = (v: unknown) => list(v).flatMap((ref) => expand(ref, `identity ${i + 1}`));
+    return { label: String(id.label ?? ''), left: side(id.left), right: side(id.right) };
   });
   return { key, title: String(value.title ?? key), columns, rows: resolved, identities };
 }

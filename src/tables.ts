@@ -110,10 +110,9 @@ function readTable(ctx: Ctx, def: TableDef, data: Obj, pointer: string): TableVa
   // I1: identities that hold in every column. When a column the report wrote fails, the
   // computed 总计 column fails with it; saying so twice would only send the user looking.
   for (const identity of def.identities) {
-    const left = identity.left.flatMap((ref) => expandRef(def, ref));
-    const right = identity.right.flatMap((ref) => expandRef(def, ref));
+    const { left, right } = identity;
     const balances = (col: string) => {
-      const sum = (rows: string[]) => rows.reduce((a, p) => a + (cell(p, col) ?? 0), 0);
+      const sum = (rows: readonly string[]) => rows.reduce((a, p) => a + (cell(p, col) ?? 0), 0);
       return sum(left) === sum(right);
     };
     const failing = def.columns.filter((c) => !c.sum && !balances(c.key)).length;
@@ -248,12 +247,6 @@ function columnsOf(def: TableDef, row: RowDef): ColumnDef[] {
 
 function labelOf(def: TableDef, column: string): string {
   return def.columns.find((c) => c.key === column)?.label ?? column;
-}
-
-function expandRef(def: TableDef, ref: string): string[] {
-  const row = findRow(def.rows, ref);
-  if (!row) return [];
-  return row.rows ? dataRows(row.rows).map((r) => r.path) : [row.path];
 }
 
 function describeSum(def: TableDef, paths: readonly string[], col: string, cell: (row: string, col: string) => number | undefined): string {
