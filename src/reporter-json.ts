@@ -3,7 +3,7 @@
  * Its shape is versioned by `schemaVersion` and documented in the README ("Using nianbao in CI").
  */
 
-import type { RunResult } from './run.js';
+import { countsOf, type RunResult } from './run.js';
 import { messageFor, type Lang } from './messages.js';
 import { VERSION } from './version.js';
 
@@ -12,9 +12,6 @@ export const JSON_SCHEMA_VERSION = 1;
 
 /** The run as a plain JSON value. Pure. */
 export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang): unknown {
-  const all = run.files.flatMap((f) => f.diagnostics);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const count = (status: string) => run.files.filter((f) => f.status === status).length;
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: 'nianbao', version: VERSION },
@@ -23,7 +20,7 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
     elapsedMs: run.elapsedMs ?? null,
     browser: run.browser ?? null,
     error: run.error ? run.error.message : null,
-    summary: { files: run.files.length, ok: count('ok'), unchanged: count('unchanged'), invalid: count('invalid'), failed: count('failed'), errors, warnings: all.length - errors },
+    summary: countsOf(run),
     files: run.files.map((f) => ({
       file: f.file,
       status: f.status,

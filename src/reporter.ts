@@ -1,7 +1,7 @@
 /** Turns run results into text for people: pure functions, colour passed in. */
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FileResult, RunResult } from './run.js';
+import { countsOf, type RunCounts, type RunResult } from './run.js';
 import { codeFrame } from './codeframe.js';
 import type { Diagnostic } from './diagnostics.js';
 import { messageFor, type Lang } from './messages.js';
@@ -93,32 +93,15 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
   return out.join('\n');
 }
 
-interface Counts {
-  readonly files: number;
-  readonly ok: number;
-  readonly unchanged: number;
+interface Counts extends RunCounts {
   readonly seconds?: string;
-  readonly invalid: number;
-  readonly failed: number;
-  readonly errors: number;
-  readonly warnings: number;
 }
 
 /** The one-line summary of a run (files, outcomes, errors, warnings, time). */
 export function summaryLine(run: RunResult, lang: Lang, command: 'check' | 'build'): string {
   const w = words[lang];
-  const files = run.files;
-  const all = files.flatMap((f) => f.diagnostics);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const count = (status: FileResult['status']) => files.filter((f) => f.status === status).length;
   const counts: Counts = {
-    files: files.length,
-    ok: count('ok'),
-    unchanged: count('unchanged'),
-    invalid: count('invalid'),
-    failed: count('failed'),
-    errors,
-    warnings: all.length - errors,
+    ...countsOf(run),
     ...(run.elapsedMs !== undefined && command === 'build' ? { seconds: (run.elapsedMs / 1000).toFixed(1) } : {}),
   };
   return w.summary(counts, command === 'check' ? w.verbCheck : w.verbBuild);

@@ -104,3 +104,21 @@ export function exitCodeOf(results: readonly FileResult[]): 0 | 1 | 2 {
 export function noMatch(arg: string): FileResult {
   return { file: arg, status: 'invalid', diagnostics: [{ code: 'NB1008', severity: 'error', file: arg, params: {} }], outputs: [] };
 }
+
+/** A run's counts: files by outcome, and diagnostics by severity (for the summary line and the JSON). */
+export interface RunCounts {
+  readonly files: number;
+  readonly ok: number;
+  readonly unchanged: number;
+  readonly invalid: number;
+  readonly failed: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function countsOf(run: RunResult): RunCounts {
+  const all = run.files.flatMap((f) => f.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const count = (status: FileResult['status']) => run.files.filter((f) => f.status === status).length;
+  return { files: run.files.length, ok: count('ok'), unchanged: count('unchanged'), invalid: count('invalid'), failed: count('failed'), errors, warnings: all.length - errors };
+}
