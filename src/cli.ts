@@ -7,6 +7,7 @@ import { detectLang, parseLang } from './locale.js';
 import { builtinProfiles, ProfileError } from './profile.js';
 import type { Lang } from './messages.js';
 import { createProgress } from './progress.js';
+import { endBy, guardStdio, isTerminalLost, loseTerminal, signalExitCode, STOP_SIGNALS, type StopSignal } from './signals.js';
 import { trace } from './trace.js';
 import { formatRun, summaryLine } from './reporter.js';
 import { runToGithub } from './reporter-github.js';
@@ -144,6 +145,7 @@ class UsageError extends Error {}
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   trace('cli loaded');
+  if (io === defaultIO) guardStdio();
   const langFlag = readLangFlag(argv);
   const lang: Lang = (langFlag && parseLang(langFlag)) || detectLang(undefined, io.env);
   const t = text[lang];
@@ -257,11 +259,15 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       // Ctrl-C, SIGTERM or a closed terminal (SIGHUP) stops the run cleanly (no browser left, no
       // half-written file); a second signal quits at once (the browser still goes with us).
       const controller = new AbortController();
-      let stoppedBy: NodeJS.Signals | undefined;
-      const onSignal = (signal: NodeJS.Signals) => {
-        // The terminal is gone: writing to it fails (EIO), which must not end the clean-up.
-        if (signal === 'SIGHUP' && io === defaultIO) for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-        if (stoppedBy) process.exit(signalExitCode(signal));
+      let stoppedBy: StopSignal | undefined;
+      const onSignal = (signal: StopSignal) => {
+        if (signal === 'SIGHUP') loseTerminal();
+        if (stoppedBy) {
+          // A second signal quits at once; without a terminal, only a death by the signal is safe.
+          if (io === defaultIO && isTerminalLost()) void endBy(signal);
+          else process.exit(signalExitCode(signal));
+          return;
+        }
         stoppedBy = signal;
         progress.done();
         io.stderr(`${t.interrupting}\n`);
@@ -288,13 +294,6 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       });
       progress.done();
       report(run, 'build', stoppedBy ? { exitCode: signalExitCode(stoppedBy) } : {});
-      if (stoppedBy === 'SIGHUP' && io === defaultIO) {
-        // Everything is cleaned up: end as the signal would have ended us (the shell sees 129).
-        // Node 20 exiting normally without its terminal can crash while restoring the
-        // terminal's settings (nodejs/node#51519); a death by the signal does not.
-        process.kill(process.pid, 'SIGHUP');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
     });
 
   try {
@@ -350,10 +349,3 @@ function positiveInt(value: string | undefined, complaint: (value: string) => st
   return n;
 }
 
-/** Signals that stop a build cleanly. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-/** The shell's convention for a run stopped by a signal: 128 + its number (130, 143, 129). */
-function signalExitCode(signal: NodeJS.Signals): number {
-  return 128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]!;
-}
