@@ -65,17 +65,23 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   };
 
   // Which files need work: the rest are up to date. Two inputs that would write the same
-  // output (a.yaml and a.yml) are refused after the first.
+  // output (a.yaml and a.yml) are refused after the first. That is decided over all the inputs,
+  // not this shard's, so that every shard decides alike and no two shards write one output.
+  const owners = new Map<string, string>();
+  for (const file of expanded.files) {
+    for (const f of formats) {
+      const output = resolve(outputPath(file, base, outDir, f));
+      if (!owners.has(output)) owners.set(output, file);
+    }
+  }
   const todo: { index: number; outputs: string[]; key?: string }[] = [];
-  const claimed = new Map<string, string>();
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
-    const taken = outputs.map((o) => claimed.get(resolve(o))).find(Boolean);
+    const taken = outputs.map((o) => owners.get(resolve(o))).find((owner) => owner !== file);
     if (taken) {
       finish(index, { file, status: 'failed', diagnostics: [], outputs: [], error: new Error(`its output is also the output of ${taken}; rename one of them`) });
       continue;
     }
-    for (const o of outputs) claimed.set(resolve(o), file);
     const key = buildKey(file, keyOptions, options.profile);
     if (key && outputs.every((o) => manifest.entries[manifestKey(outDir, o)] === key && existsSync(o))) {
       // Skipped, but its warnings (a TODO left, say) are still reported.
@@ -121,9 +127,11 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       if (interrupted()) break;
       const file = files[item.index]!;
       const checkStarted = performance.now();
-      const loaded = strictly(await loadReport(file, { ...options, render: true }, profiles), options.strict);
+      const loaded = strictly(await loadReport(file, { ...options, render: true, searched: expanded.searched.has(file) }, profiles), options.strict);
       const checkMs = Math.round(performance.now() - checkStarted);
-      if (!loaded.report || !loaded.profile || loaded.html === undefined) {
+      if (loaded.notReport) {
+        finish(item.index, { file, status: 'skipped', diagnostics: [], outputs: [] });
+      } else if (!loaded.report || !loaded.profile || loaded.html === undefined) {
         finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
       } else {
         const html = loaded.html;

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,12 +56,21 @@ test('--reporter json is one JSON document of the documented shape', () => {
   const r = runCli(['--reporter', 'json', 'check', join(FIXTURES, 'minimal.yaml'), bad]);
   assert.equal(r.code, 1);
   const doc = JSON.parse(r.stdout) as Record<string, any>;
+  // Every documented field, with its value or type: a field that goes or changes is caught here.
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  assert.deepEqual(Object.keys(doc).sort(), ['browser', 'command', 'elapsedMs', 'error', 'exitCode', 'files', 'schemaVersion', 'summary', 'tool']);
   assert.equal(doc.schemaVersion, 1);
-  assert.equal(doc.tool.name, 'nianbao');
+  assert.deepEqual(doc.tool, { name: 'nianbao', version });
   assert.equal(doc.command, 'check');
   assert.equal(doc.exitCode, 1);
-  assert.deepEqual(doc.summary, { files: 2, ok: 1, unchanged: 0, invalid: 1, failed: 0, errors: 1, warnings: 0 });
+  assert.equal(typeof doc.elapsedMs, 'number');
+  assert.equal(doc.browser, null, 'check starts no browser');
+  assert.equal(doc.error, null);
+  assert.deepEqual(doc.summary, { files: 2, ok: 1, unchanged: 0, invalid: 1, failed: 0, skipped: 0, errors: 1, warnings: 0 });
+  assert.deepEqual(doc.files[0], { file: join(FIXTURES, 'minimal.yaml'), status: 'ok', outputs: [], error: null, timings: null, diagnostics: [] });
   assert.deepEqual(Object.keys(doc.files[1]).sort(), ['diagnostics', 'error', 'file', 'outputs', 'status', 'timings']);
+  assert.equal(doc.files[1].status, 'invalid');
+  assert.equal(doc.files[1].error, null);
   assert.deepEqual(doc.files[1].diagnostics[0], {
     code: 'NB2001',
     severity: 'error',
@@ -75,10 +84,19 @@ test('--reporter json is one JSON document of the documented shape', () => {
   try {
     const built = JSON.parse(runCli(['--reporter', 'json', 'build', join(FIXTURES, 'minimal.yaml'), '-o', dir]).stdout) as Record<string, any>;
     assert.equal(built.exitCode, 0);
+    assert.equal(built.command, 'build');
+    assert.equal(typeof built.elapsedMs, 'number');
+    assert.equal(built.error, null);
     assert.match(built.browser, /Chrome\/\d+/);
     assert.equal(built.files[0].status, 'ok');
-    assert.equal(built.files[0].outputs.length, 2);
-    assert.equal(typeof built.files[0].timings.printMs, 'number');
+    assert.equal(built.files[0].error, null);
+    assert.deepEqual(built.files[0].outputs, [join(dir, 'minimal.pdf'), join(dir, 'minimal.html')]);
+    assert.deepEqual(Object.keys(built.files[0].timings).sort(), ['checkMs', 'printMs', 'writeMs']);
+    for (const ms of Object.values(built.files[0].timings)) assert.equal(typeof ms, 'number');
+    // A run that fails as a whole says why in `error`.
+    const noBrowser = JSON.parse(runCli(['--reporter', 'json', 'build', join(FIXTURES, 'minimal.yaml'), '-o', dir, '--force', '--browser', join(dir, 'no-such-browser')]).stdout) as Record<string, any>;
+    assert.equal(noBrowser.exitCode, 2);
+    assert.match(noBrowser.error, /no browser at/);
   } finally {
     cleanup();
   }
@@ -115,6 +133,26 @@ test('--shard 1/3, 2/3 and 3/3 over 30 inputs build 30 distinct files', () => {
     const b = JSON.parse(runCli(['--reporter', 'json', 'check', group('group-02'), group('group-00'), group('group-01'), '--shard', '2/3']).stdout) as { files: { file: string }[] };
     assert.deepEqual(a.files.map((f) => f.file).sort(), b.files.map((f) => f.file).sort());
     assert.equal(runCli(['build', src, '--shard', '4/3']).code, 2);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a.yaml and a.yml, built in two shards, are refused alike: no shard overwrites the other\'s output', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    mkdirSync(src);
+    const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+    writeFileSync(join(src, 'a.yaml'), minimal);
+    writeFileSync(join(src, 'a.yml'), minimal.replace('2015年度测试区', '2015年度另一区'));
+    const out = join(dir, 'out');
+    const runs = [1, 2].map((k) => runCli(['build', src, '-o', out, '--format', 'html', '--shard', `${k}/2`]));
+    // Whichever shard holds a.yml refuses it, as a run without shards does; the other builds a.yaml.
+    assert.deepEqual(runs.map((r) => r.code).sort(), [0, 2], runs.map((r) => r.stdout).join('\n'));
+    assert.match(runs.map((r) => r.stdout).join('\n'), /a\.yml failed its output is also the output of .*a\.yaml/);
+    assert.deepEqual(readdirSync(out).filter((f) => !f.startsWith('.')), ['a.html']);
+    assert.match(readFileSync(join(out, 'a.html'), 'utf8'), /2015年度测试区/, 'the output is a.yaml\'s');
   } finally {
     cleanup();
   }
