@@ -20,8 +20,8 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
   const profiles: ProfileCache = new Map();
   const results: FileResult[] = unmatched.map(noMatch);
   for (const file of files) {
-    const loaded = strictly(await loadReport(file, options, profiles), options.strict);
-    results.push({ file, status: loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
+    const loaded = strictly(await loadReport(file, { ...options, searched: expanded.searched.has(file) }, profiles), options.strict);
+    results.push({ file, status: loaded.notReport ? 'skipped' : loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
   }
   return { files: results, exitCode: exitCodeOf(results), elapsedMs: Date.now() - started };
 }

@@ -7,6 +7,8 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 /** The report files of a run, in order, the arguments that matched nothing, and the folders given. */
 export interface Inputs {
   readonly files: readonly string[];
+  /** Files found by searching a folder or a pattern, not named one by one: one that is plainly not a report is skipped. */
+  readonly searched: ReadonlySet<string>;
   readonly unmatched: readonly string[];
   /** Folder arguments: outputs mirror the tree below them. */
   readonly folders: readonly string[];
@@ -23,6 +25,7 @@ export function expandInputs(args: readonly string[], exclude: readonly string[]
   const files: string[] = [];
   const unmatched: string[] = [];
   const folders: string[] = [];
+  const searched = new Set<string>();
   const seen = new Set<string>();
   const skip = exclude.map((p) => resolve(p));
   const add = (file: string) => {
@@ -32,21 +35,25 @@ export function expandInputs(args: readonly string[], exclude: readonly string[]
       files.push(file);
     }
   };
+  const addFound = (file: string) => {
+    if (!seen.has(resolve(file))) searched.add(file);
+    add(file);
+  };
   for (const arg of args) {
     if (existsSync(arg) && statSync(arg).isDirectory()) {
       folders.push(arg);
       const found = walk(arg, skip);
       if (found.length === 0) unmatched.push(arg);
-      found.forEach(add);
+      found.forEach(addFound);
     } else if (!existsSync(arg) && isDynamicPattern(arg)) {
       const found = globSync(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] }).filter((f) => REPORT.test(f)).sort();
       if (found.length === 0) unmatched.push(arg);
-      found.forEach(add);
+      found.forEach(addFound);
     } else {
       add(arg); // a file, or a missing path that the loader reports (NB1001)
     }
   }
-  return { files, unmatched, folders };
+  return { files, unmatched, folders, searched };
 }
 
 function walk(dir: string, skip: readonly string[]): string[] {

@@ -21,6 +21,11 @@ export interface LoadOptions {
   readonly profile?: string;
   /** Render the page as part of loading (build needs it; check renders only custom templates). */
   readonly render?: boolean;
+  /**
+   * The file was found by searching a folder or a pattern: if it is plainly not a report (say,
+   * a CI workflow beside the reports), it is skipped (`notReport`) instead of reported as wrong.
+   */
+  readonly searched?: boolean;
 }
 
 /** A loaded report: its source, the profile it was checked against, the outcome, and its HTML. */
@@ -29,6 +34,8 @@ export interface Loaded extends Validated {
   readonly profile?: Profile;
   /** The rendered page, when the report is valid (rendering is part of checking a template). */
   readonly html?: string;
+  /** A searched file that is plainly not a report (see LoadOptions.searched): nothing else is said of it. */
+  readonly notReport?: boolean;
 }
 
 /** Profiles loaded in one run, by folder, so a batch reads each profile once. */
@@ -42,6 +49,7 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
   const { parsed, diagnostics: yamlDiagnostics } = parseYaml(source);
   if (!parsed) return { source, diagnostics: [...read.diagnostics, ...yamlDiagnostics] };
 
+  if (options.searched && !looksLikeReport(parsed.value)) return { source, diagnostics: [], notReport: true };
   const doc = parsed.value as Record<string, unknown> | null;
   const ref = options.profile ?? (typeof doc?.profile === 'string' ? doc.profile : undefined);
   const baseDir = options.profile ? process.cwd() : dirname(resolve(path));
@@ -80,6 +88,19 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
     return { source, profile, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
   }
   return { source, profile, report: validated.report, diagnostics, html };
+}
+
+/** Top-level keys of a report; a YAML mapping with none of them (a CI workflow, a tool's settings) is not one. */
+const REPORT_KEYS = ['profile', 'title', 'organization', 'year', 'published', 'intro', 'sections', 'tables', 'figures'];
+
+/**
+ * Whether a parsed YAML document could be meant as a report. Only a mapping with keys, none of
+ * them a report's, is plainly something else; a list, a scalar or an empty file found beside
+ * the reports is more likely a report gone wrong, and is checked (and reported) as one.
+ */
+function looksLikeReport(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length === 0) return true;
+  return REPORT_KEYS.some((key) => key in value);
 }
 
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */

@@ -16,8 +16,8 @@ export interface ProgressOptions {
 }
 
 const status = {
-  'zh-CN': { ok: '完成', unchanged: '未变', invalid: '有错误', failed: '失败' },
-  en: { ok: 'built', unchanged: 'unchanged', invalid: 'errors', failed: 'failed' },
+  'zh-CN': { ok: '完成', unchanged: '未变', invalid: '有错误', failed: '失败', skipped: '跳过（不是年度报告）' },
+  en: { ok: 'built', unchanged: 'unchanged', invalid: 'errors', failed: 'failed', skipped: 'skipped (not a report)' },
 } as const;
 
 /** Callbacks for `build`'s onStart/onFile, and `done` to clear the bar. */

@@ -21,8 +21,9 @@ const words = {
     ok: '通过',
     failed: '失败',
     summary: (c: Counts, verb: string) =>
-      `共 ${c.files} 个文件：${c.ok} 个${verb}${c.unchanged ? `，${c.unchanged} 个未变（跳过）` : ''}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}；${c.errors} 个错误，${c.warnings} 个警告${c.seconds !== undefined ? `；用时 ${c.seconds} 秒` : ''}。`,
+      `共 ${c.files} 个文件：${c.ok} 个${verb}${c.unchanged ? `，${c.unchanged} 个未变（跳过）` : ''}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}${c.skipped ? `，${c.skipped} 个不是年度报告（跳过）` : ''}；${c.errors} 个错误，${c.warnings} 个警告${c.seconds !== undefined ? `；用时 ${c.seconds} 秒` : ''}。`,
     failures: '未完成的文件：',
+    notReports: '以下 YAML 文件不是年度报告（没有 title、organization、sections 等键），已跳过；如确是报告，请直接在命令中写出文件名以检查：',
     interrupted: (n: number) => `已中断：${n} 个文件没有处理。`,
     verbCheck: '通过检查',
     verbBuild: '已生成',
@@ -35,8 +36,9 @@ const words = {
     ok: 'ok',
     failed: 'failed',
     summary: (c: Counts, verb: string) =>
-      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
+      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}${c.skipped ? `, ${c.skipped} not a report (skipped)` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
     failures: 'Not done:',
+    notReports: 'Skipped, as YAML files that are not reports (no title, organization, sections…); name a file on the command line to check it anyway:',
     interrupted: (n: number) => `Interrupted: ${n} file${n === 1 ? '' : 's'} not processed.`,
     verbCheck: 'passed',
     verbBuild: 'built',
@@ -78,6 +80,8 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
     if (run.files.some((f) => f.status === 'ok' && f.outputs.length)) out.push('');
   }
   out.push(summaryLine(run, options.lang, options.command));
+  const notReports = run.files.filter((f) => f.status === 'skipped');
+  if (notReports.length) out.push(w.notReports, ...notReports.map((f) => `  ${f.file}`));
   const skipped = run.files.filter((f) => f.error?.name === 'InterruptedError');
   if (run.interrupted) out.push(w.interrupted(skipped.length));
   const notDone = run.files.filter((f) => (f.status === 'invalid' || f.status === 'failed') && f.error?.name !== 'InterruptedError');

@@ -51,9 +51,10 @@ export interface FileResult {
   readonly file: string;
   /**
    * `ok`: checked or built; `unchanged`: outputs already up to date (not rebuilt); `invalid`:
-   * the input has errors; `failed`: the tool failed on it (browser, timeout, output).
+   * the input has errors; `failed`: the tool failed on it (browser, timeout, output);
+   * `skipped`: found by searching a folder or pattern, but plainly not a report (a CI workflow).
    */
-  readonly status: 'ok' | 'unchanged' | 'invalid' | 'failed';
+  readonly status: 'ok' | 'unchanged' | 'invalid' | 'failed' | 'skipped';
   readonly diagnostics: readonly Diagnostic[];
   /** Paths written, in the order of `formats`. */
   readonly outputs: readonly string[];
@@ -112,6 +113,7 @@ export interface RunCounts {
   readonly unchanged: number;
   readonly invalid: number;
   readonly failed: number;
+  readonly skipped: number;
   readonly errors: number;
   readonly warnings: number;
 }
@@ -120,5 +122,5 @@ export function countsOf(run: RunResult): RunCounts {
   const all = run.files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const count = (status: FileResult['status']) => run.files.filter((f) => f.status === status).length;
-  return { files: run.files.length, ok: count('ok'), unchanged: count('unchanged'), invalid: count('invalid'), failed: count('failed'), errors, warnings: all.length - errors };
+  return { files: run.files.length, ok: count('ok'), unchanged: count('unchanged'), invalid: count('invalid'), failed: count('failed'), skipped: count('skipped'), errors, warnings: all.length - errors };
 }
