@@ -2,7 +2,8 @@
 # Installs the system packages nianbao needs on Debian/Ubuntu: a browser to print PDFs —
 # chromium-headless-shell (Debian's headless-only Chromium, which nianbao prefers: it starts in
 # half the time) and chromium (the full browser, which the tests also print with) — and
-# poppler-utils (pdftotext, pdffonts, pdfinfo) that the tests use to read PDFs back.
+# poppler-utils (pdftotext, pdffonts, pdfinfo) that the tests use to read PDFs back, and python3,
+# which the tests use for a pseudo-terminal (a closed terminal) and to write GB18030 files.
 # Used by `npm run setup` (the README's quick start) and by CI. Safe to run again.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ known() { [ -n "$(apt-cache policy "$1" 2>/dev/null | grep 'Candidate:' | grep -
 need=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 # The headless shell is wanted, not needed: where the distribution lacks it, chromium prints.
 want_shell=false
 [ -x /usr/lib/chromium/chromium-headless-shell ] || want_shell=true

@@ -4,7 +4,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
@@ -49,7 +50,6 @@ test('a folder with one broken file: every other report is built, the broken one
 test('a run in which no report passes its checks stops the browser it started, and leaves nothing', () => {
   const { dir, cleanup } = tempDir();
   try {
-    const before = leftovers();
     writeFileSync(join(dir, 'bad.yaml'), readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(/^year: .*$/m, 'year: [2015'));
     const started = performance.now();
     const r = runCli(['build', join(dir, 'bad.yaml'), '-o', join(dir, 'out')], { env: { NIANBAO_TRACE: '1' } });
@@ -59,9 +59,9 @@ test('a run in which no report passes its checks stops the browser it started, a
     assert.match(r.stderr, /browser found: /, 'a browser was started before the report was checked');
     assert.match(r.stdout + r.stderr, /bad\.yaml:\d+:\d+/);
     assert.deepEqual(existsSync(join(dir, 'out')) ? pdfsBelow(join(dir, 'out')) : [], []);
-    const after = leftovers();
-    assert.deepEqual(after.folders.filter((f) => !before.folders.includes(f)), [], 'no browser profile is left');
-    assert.deepEqual(after.processes.filter((p) => !before.processes.includes(p)), [], 'no browser process is left');
+    const after = leftovers(r.pid);
+    assert.deepEqual(after.folders, [], 'no browser profile is left');
+    assert.deepEqual(after.processes, [], 'no browser process is left');
   } finally {
     cleanup();
   }
@@ -165,6 +165,39 @@ test('an unchanged folder is skipped; a changed file is rebuilt; --force rebuild
     assert.match(runCli(['build', src, '-o', out, '--format', 'pdf']).stdout, /4 built/, 'other options are another build');
     assert.match(runCli(['build', src, '-o', out, '--force']).stdout, /4 files: 4 built/);
     assert.ok(existsSync(join(out, '.nianbao-manifest.json')));
+  } finally {
+    cleanup();
+  }
+});
+
+test('an edit to a custom profile, or to the built-in templates, rebuilds the reports that use them', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    // A copy of the installed tool, whose built-in templates the test may change.
+    const tool = join(dir, 'tool');
+    for (const part of ['bin', 'dist', 'templates', 'package.json', 'src/report.schema.json']) cpSync(join(ROOT, part), join(tool, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(tool, 'node_modules'));
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(tool, 'bin', 'nianbao.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+    const src = join(dir, 'in');
+    mkdirSync(src);
+    const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+    writeFileSync(join(src, 'builtin.yaml'), minimal);
+    cpSync(join(ROOT, 'templates', 'free-form'), join(src, 'mine'), { recursive: true });
+    writeFileSync(join(src, 'custom.yaml'), minimal.replace('profile: free-form', 'profile: ./mine'));
+    const out = join(dir, 'out');
+    const build = () => cli(['build', src, '-o', out, '--format', 'html']).stdout;
+    assert.match(build(), /2 files: 2 built/);
+    assert.match(build(), /2 files: 0 built, 2 unchanged/);
+    writeFileSync(join(src, 'mine', 'style.css'), '.x { color: red; }\n');
+    assert.match(build(), /2 files: 1 built, 1 unchanged/, 'the custom profile changed: its report is rebuilt');
+    const css = join(tool, 'templates', '_base', 'base.css');
+    writeFileSync(css, `${readFileSync(css, 'utf8')}\n.y { color: blue; }\n`);
+    assert.match(build(), /2 files: 2 built/, 'the built-in templates changed: both are rebuilt');
+    // --profile names the custom profile from the command line (relative to the working folder).
+    const named = cli(['build', join(src, 'builtin.yaml'), '-o', join(dir, 'named'), '--format', 'html', '--profile', join(src, 'mine')]).stdout;
+    assert.match(named, /1 file: 1 built/);
+    writeFileSync(join(src, 'mine', 'style.css'), '.z { color: green; }\n');
+    assert.match(cli(['build', join(src, 'builtin.yaml'), '-o', join(dir, 'named'), '--format', 'html', '--profile', join(src, 'mine')]).stdout, /1 file: 1 built/);
   } finally {
     cleanup();
   }

@@ -1,10 +1,11 @@
 /** The command line as a user runs it: exit codes, languages, help, and output files. */
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIXTURES, runCli, tempDir, encodeGb18030 } from './helpers.js';
+import { FIXTURES, runCli, tempDir, encodeGb18030, unavailable } from './helpers.js';
 
 const MINIMAL = join(FIXTURES, 'minimal.yaml');
 
@@ -119,15 +120,25 @@ test('build of HTML alone needs no browser and writes one self-contained file', 
   }
 });
 
-test('build refuses an unwritable output folder with exit 2', { skip: process.getuid?.() === 0 ? 'root can write anywhere' : false }, () => {
+test('build refuses an unwritable output folder with exit 2', (t) => {
   const { dir, cleanup } = tempDir();
+  const out = join(dir, 'locked');
+  mkdirSync(out);
+  // Root can write through any permission bits: there, a read-only file system stands in.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', out]).status !== 0) {
+    cleanup();
+    unavailable(t, 'cannot mount a read-only file system here');
+    return;
+  }
   try {
-    const out = join(dir, 'locked');
-    mkdirSync(out);
-    chmodSync(out, 0o500);
+    if (!asRoot) chmodSync(out, 0o500);
     const r = runCli(['build', MINIMAL, '-o', out, '--format', 'html']);
-    assert.equal(r.code, 2);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /minimal\.yaml failed cannot write .*minimal\.html: (EACCES|EROFS)/);
+    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, 'no stack trace');
   } finally {
+    if (asRoot) spawnSync('umount', [out]);
     cleanup();
   }
 });
@@ -175,6 +186,26 @@ test('init writes a skeleton that passes check with TODO warnings, and fails it 
     assert.match(readFileSync(join(dir, 'old.yaml'), 'utf8'), /^profile: gov-2019$/m, 'the profile follows the year');
     assert.equal(runCli(['init', '--year', 'soon', '--org', 'x'], { cwd: dir }).code, 2);
     assert.equal(runCli(['init', '--year', '2025'], { cwd: dir }).code, 2, '--org is required');
+  } finally {
+    cleanup();
+  }
+});
+
+test('check examples/ checks the reports and skips the CI workflow beside them, with a note', () => {
+  const r = runCli(['check', 'examples/']);
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stdout, /3 files: 2 passed, 0 with errors, 1 not a report \(skipped\)/);
+  assert.match(r.stdout, /Skipped, as YAML files that are not reports.*\n {2}examples\/ci\/github-actions\.yml$/m);
+  // Named on the command line, the same file is checked as a report, and is wrong as one.
+  assert.equal(runCli(['check', 'examples/ci/github-actions.yml']).code, 1);
+  // A file found in a folder that looks like a report gone wrong is still checked and reported.
+  const { dir, cleanup } = tempDir();
+  try {
+    writeFileSync(join(dir, 'list.yaml'), '- title: 2015年度报告\n');
+    writeFileSync(join(dir, 'typo.yaml'), readFileSync(MINIMAL, 'utf8').replace('title:', 'titel:'));
+    const broken = runCli(['check', dir]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /2 files: 0 passed, 2 with errors/);
   } finally {
     cleanup();
   }

@@ -1,7 +1,7 @@
 /**
  * Golden files for diagnostics: every file in fixtures/bad is checked and its report, in both
  * languages and without colour, must match golden/<name>.txt. Run with UPDATE_GOLDEN=1 to
- * rewrite the goldens after an intended change, then read the diff.
+ * write the goldens after an intended change (or for a new fixture), then read the diff.
  */
 
 import assert from 'node:assert/strict';
@@ -27,7 +27,14 @@ for (const name of readdirSync(BAD).filter((f) => f.endsWith('.yaml')).sort()) {
     }
     const text = ['zh-CN', 'en'].map((lang) => formatRun(run, { lang: lang as 'zh-CN' | 'en', color: false, command: 'check' })).join('\n\n---\n\n');
     const golden = join(GOLDEN, name.replace(/\.yaml$/, '.txt'));
-    if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, `${text}\n`);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, `${text}\n`);
+    // A missing golden file fails: writing it here would pass whatever the output is.
+    assert.ok(existsSync(golden), `no golden file ${golden}: run with UPDATE_GOLDEN=1, then read it`);
     assert.equal(`${text}\n`, readFileSync(golden, 'utf8'));
   });
 }
+
+test('every golden file belongs to a fixture', () => {
+  const fixtures = new Set(readdirSync(BAD).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '.txt')));
+  assert.deepEqual(readdirSync(GOLDEN).filter((f) => !fixtures.has(f)), []);
+});

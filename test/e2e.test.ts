@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PDFDocument, PDFName, PDFDict, PDFString, PDFHexString } from 'pdf-lib';
-import { countingServer, EXAMPLE, FIXTURES, poppler, runCli, tempDir } from './helpers.js';
+import { countingServer, EXAMPLE, FIXTURES, poppler, runCli, spawnCli, tempDir } from './helpers.js';
 
 /** The seed report (a copy of shared/seeds/000_bcaed67771fabe68.txt, the 2015 铁山区 report). */
 const SEED = join(FIXTURES, 'seed-tieshan-2015.txt');
@@ -125,7 +125,8 @@ test('markup typed in a report is shown as text and nothing is fetched', async (
     );
     const file = join(dir.dir, 'hostile.yaml');
     writeFileSync(file, hostile);
-    const r = runCli(['build', file, '-o', dir.dir]);
+    // Run in the background: the server answers in this process, whose event loop must stay free.
+    const r = await spawnCli(['build', file, '-o', dir.dir]).done;
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const text = comparable(poppler('pdftotext', [join(dir.dir, 'hostile.pdf'), '-']));
     assert.ok(text.includes(comparable(`<img src="http://127.0.0.1:${port}/a.png">`)), 'the img tag is printed as text');

@@ -28,7 +28,7 @@ function cliEnv(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** Runs `node bin/nianbao.js …` and returns its exit code and output (no colour, fixed language). */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: cliEnv(options.env), timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, pid: result.pid };
 }
 
 /**
@@ -88,10 +88,15 @@ function processes(): { pid: number; ppid: number; cmdline: string }[] {
     });
 }
 
-/** Browser profiles of nianbao runs that still exist, and processes still using one. */
-export function leftovers(): { folders: string[]; processes: string[] } {
-  const folders = ['/dev/shm', tmpdir()].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.startsWith('nianbao-chrome-')).map((f) => join(d, f)));
-  return { folders, processes: processes().filter((p) => p.cmdline.includes('nianbao-chrome-')).map((p) => String(p.pid)) };
+/**
+ * The browser profile folders that the nianbao process `pid` made and that still exist, and the
+ * processes still using one. Profiles are named nianbao-chrome-<pid namespace>-<pid>-XXXXXX, so
+ * other nianbao runs on the machine (another test run, a user's build) are never counted.
+ */
+export function leftovers(pid: number): { folders: string[]; processes: string[] } {
+  const ours = new RegExp(`nianbao-chrome-\\d+-${pid}-`);
+  const folders = ['/dev/shm', tmpdir()].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => ours.test(f)).map((f) => join(d, f)));
+  return { folders, processes: processes().filter((p) => ours.test(p.cmdline)).map((p) => String(p.pid)) };
 }
 
 /** The browser that a nianbao process started: its child whose command line names a nianbao profile. */
@@ -102,4 +107,36 @@ export function browserPidOf(parent: number): number | undefined {
 /** The files below `dir` whose names end in `ending`, sorted. */
 export function filesBelow(dir: string, ending: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ending)).sort();
+}
+
+/**
+ * Checks that every output below `out` is whole, as a reader would find it: each PDF opens
+ * (pdfinfo) and ends with its %%EOF marker, each HTML file ends with </html>, and nothing else
+ * (a temporary file, a cut-off copy) is there besides the manifest. Returns the PDFs.
+ */
+export function assertWholeOutputs(out: string): string[] {
+  const files = readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  const pdfs = files.filter((f) => f.endsWith('.pdf'));
+  for (const file of files) {
+    if (file.endsWith('.pdf')) {
+      poppler('pdfinfo', [file]);
+      if (!/%%EOF\s*$/.test(readFileSync(file).subarray(-32).toString('latin1'))) throw new Error(`${file} is cut short`);
+    } else if (file.endsWith('.html')) {
+      if (!/<\/html>\s*$/.test(readFileSync(file, 'utf8'))) throw new Error(`${file} is cut short`);
+    } else if (!file.endsWith('.nianbao-manifest.json')) {
+      throw new Error(`${file} should not be there`);
+    }
+  }
+  return pdfs;
+}
+
+/**
+ * Skips a test that this machine cannot run (no root, no python3…) — except on CI (`CI` set),
+ * where every promised behaviour must be tested, so the test fails instead.
+ */
+export function unavailable(t: { skip: (message: string) => void }, why: string): void {
+  if (process.env.CI) throw new Error(`${why}: on CI this test must run`);
+  t.skip(why);
 }
