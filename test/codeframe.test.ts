@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { codeFrame } from '../src/codeframe.js';
+import { codeFrame } from '../src/report/codeframe.js';
 import { runCli, tempDir } from './helpers.js';
 
 test('a diagnostic at the end of a 5,000-character Chinese line is framed around its column', () => {

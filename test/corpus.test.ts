@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { check } from '../src/api.js';
+import { check } from '../src/run/api.js';
 import { ROOT, runCli, tempDir, encodeGb18030 } from './helpers.js';
 
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -108,7 +108,7 @@ test('the whole corpus in one CLI run: exit 1, every file named, no stack trace,
     const total = Object.keys(expected).length + Object.keys(generatedCases).length;
     assert.match(r.stdout, new RegExp(`${total} files: 0 passed, ${total} with errors`));
     // Peak memory of a check over the worst cases (alias bomb, deep nesting, 50 MB file).
-    const script = `import { check } from ${JSON.stringify(join(ROOT, 'dist', 'api.js'))};
+    const script = `import { check } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
       await check(${JSON.stringify(['alias-bomb.yaml', 'deep-nesting.yaml', 'fifty-megabytes.yaml'].map((f) => join(copy, f)))});
       console.log(process.resourceUsage().maxRSS);`;
     const rss = Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout.trim());

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { check } from '../src/api.js';
-import { formatRun } from '../src/reporter.js';
+import { check } from '../src/run/api.js';
+import { formatRun } from '../src/report/pretty.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const BAD = join(FIXTURES, 'bad');

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadProfile, TEMPLATES_DIR } from '../src/profile.js';
-import type { RowDef } from '../src/table-defs.js';
+import { loadProfile, TEMPLATES_DIR } from '../src/profiles/profile.js';
+import type { RowDef } from '../src/tables/definitions.js';
 import { poppler, ROOT, runCli, tempDir } from './helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'chengchuan-eco-2024.yaml');

@@ -14,8 +14,8 @@ const cache = tempDir('nianbao-font-cache-');
 process.env.NIANBAO_CACHE_DIR = cache.dir;
 after(() => cache.cleanup());
 
-const { trueTypeFont } = await import('../src/base-fonts.js');
-const { collectRoleTexts, fontCssFor } = await import('../src/fonts.js');
+const { trueTypeFont } = await import('../src/fonts/base-fonts.js');
+const { collectRoleTexts, fontCssFor } = await import('../src/fonts/fonts.js');
 
 const kaiDir = dirname(createRequire(import.meta.url).resolve('lxgw-wenkai-webfont/package.json'));
 const chunk = join(kaiDir, 'files', 'lxgwwenkai-regular-subset-100.woff2');

@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { skeletonYaml } from '../src/init.js';
-import { loadProfile, TEMPLATES_DIR, type Profile } from '../src/profile.js';
-import { renderHtml } from '../src/render.js';
-import { sourceFromText } from '../src/source.js';
-import { validateReport } from '../src/validate.js';
-import { parseYaml } from '../src/yaml.js';
+import { skeletonYaml } from '../src/profiles/skeleton.js';
+import { loadProfile, TEMPLATES_DIR, type Profile } from '../src/profiles/profile.js';
+import { renderHtml } from '../src/render/render.js';
+import { sourceFromText } from '../src/source/source.js';
+import { validateReport } from '../src/checks/validate.js';
+import { parseYaml } from '../src/source/yaml.js';
 import { ROOT } from './helpers.js';
 
 const profiles: Record<string, Profile> = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findReferences, inlineText, parseInline, splitParagraphs } from '../src/narrative.js';
-import { inlineHtml } from '../src/render.js';
+import { findReferences, inlineText, parseInline, splitParagraphs } from '../src/model/narrative.js';
+import { inlineHtml } from '../src/render/render.js';
 
 const figures: Record<string, string> = { items: '2100', fee: '1.5' };
 const lookup = (target: string) => figures[target.replace(/^figures\./, '')];

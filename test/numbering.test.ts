@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chineseNumeral, headingNumber, parseChineseNumeral, readTypedNumber } from '../src/numbering.js';
+import { chineseNumeral, headingNumber, parseChineseNumeral, readTypedNumber } from '../src/model/numbering.js';
 
 test('Chinese numerals read as a clerk writes them', () => {
   const cases: [number, string][] = [[1, '一'], [9, '九'], [10, '十'], [11, '十一'], [20, '二十'], [21, '二十一'], [99, '九十九'], [100, '一百'], [105, '一百零五'], [110, '一百一十']];

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { setImmediate as turn } from 'node:timers/promises';
-import { PipeTransport } from '../src/pipe-transport.js';
+import { PipeTransport } from '../src/print/pipe-transport.js';
 
 function pair() {
   const toBrowser = new PassThrough();

@@ -1,5 +1,5 @@
 /**
- * The built-in templates are precompiled by the build (dist/precompiled-templates.cjs); the
+ * The built-in templates are precompiled by the build (dist/render/precompiled-templates.cjs); the
  * HTML they give must be the HTML the sources give when compiled at run time.
  */
 
@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadReport } from '../src/load.js';
-import { builtinProfiles, loadProfile, resolveProfileDir } from '../src/profile.js';
-import { sourceKey } from '../src/render.js';
+import { loadReport } from '../src/run/load.js';
+import { builtinProfiles, loadProfile, resolveProfileDir } from '../src/profiles/profile.js';
+import { sourceKey } from '../src/render/render.js';
 import { EXAMPLE, ROOT, runCli, tempDir } from './helpers.js';
 
 test('every built-in template and partial is precompiled by the build', () => {
-  const precompiled = createRequire(import.meta.url)(join(ROOT, 'dist', 'precompiled-templates.cjs')) as Map<string, unknown>;
+  const precompiled = createRequire(import.meta.url)(join(ROOT, 'dist', 'render', 'precompiled-templates.cjs')) as Map<string, unknown>;
   for (const name of builtinProfiles()) {
     const profile = loadProfile(resolveProfileDir(name, ROOT));
     for (const [part, source] of [['template', profile.template], ...Object.entries(profile.partials)] as const) {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codeFrame } from '../src/codeframe.js';
-import { decodeText } from '../src/decode.js';
-import { detectLang, parseLang } from '../src/locale.js';
-import { positionAt, sourceFromText } from '../src/source.js';
-import { parseYaml } from '../src/yaml.js';
+import { codeFrame } from '../src/report/codeframe.js';
+import { decodeText } from '../src/source/decode.js';
+import { detectLang, parseLang } from '../src/report/locale.js';
+import { positionAt, sourceFromText } from '../src/source/source.js';
+import { parseYaml } from '../src/source/yaml.js';
 
 test('offsets become 1-based line and column', () => {
   const source = sourceFromText('a.yaml', 'ab\ncd\n\nef');

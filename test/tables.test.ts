@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { skeletonYaml } from '../src/init.js';
-import { loadProfile, TEMPLATES_DIR, type Profile } from '../src/profile.js';
-import { sourceFromText } from '../src/source.js';
-import { tableValueAt, type TableValues } from '../src/tables.js';
-import { validateReport } from '../src/validate.js';
-import { parseYaml } from '../src/yaml.js';
+import { skeletonYaml } from '../src/profiles/skeleton.js';
+import { loadProfile, TEMPLATES_DIR, type Profile } from '../src/profiles/profile.js';
+import { sourceFromText } from '../src/source/source.js';
+import type { TableValues } from '../src/tables/cells.js';
+import { tableValueAt } from '../src/tables/lookup.js';
+import { validateReport } from '../src/checks/validate.js';
+import { parseYaml } from '../src/source/yaml.js';
 
 const profiles: Record<string, Profile> = {
   'gov-2021': loadProfile(join(TEMPLATES_DIR, 'gov-2021')),

@@ -5,11 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { check } from '../src/api.js';
-import { loadProfile, TEMPLATES_DIR } from '../src/profile.js';
-import { sourceFromText } from '../src/source.js';
-import { validateReport } from '../src/validate.js';
-import { parseYaml } from '../src/yaml.js';
+import { check } from '../src/run/api.js';
+import { loadProfile, TEMPLATES_DIR } from '../src/profiles/profile.js';
+import { sourceFromText } from '../src/source/source.js';
+import { validateReport } from '../src/checks/validate.js';
+import { parseYaml } from '../src/source/yaml.js';
 import { FIXTURES, tempDir } from './helpers.js';
 
 const freeForm = loadProfile(join(TEMPLATES_DIR, 'free-form'));

@@ -1,0 +1,109 @@
+/**
+ * Plausibility checks (spec §3.2, C1–C6) and unfinished text: warnings, never errors. They
+ * look at well-known rows of the national format's tables when a profile has them.
+ */
+
+import type { Diagnostic } from '../diagnostics.js';
+import { allSections, type Report } from '../model/model.js';
+import type { Profile } from '../profiles/profile.js';
+import { diagnosticAt, type SourceFile } from '../source/source.js';
+import { SINGLE, type TableValues } from '../tables/cells.js';
+import type { SpanMap } from '../source/yaml.js';
+
+/** A county, district, township or street body cannot make 规章 (only provinces and cities with districts can). */
+const BELOW_CITY = /(?<!自治)区|县|旗|乡|镇|街道|办事处|社区/u;
+
+/** Runs every plausibility check that applies to the report. */
+export function checkPlausibility(
+  report: Report,
+  profile: Profile,
+  spans: SpanMap,
+  source: SourceFile,
+  previous?: ReadonlyMap<string, TableValues>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = (pointer: string, code: string, params: Record<string, string | number>, at?: number) =>
+    out.push(diagnosticAt(source, at ?? spans.get(pointer)?.start, code, 'warning', params, pointer));
+
+  // Unfinished text: TODO markers (nianbao init writes them).
+  const texts: { start: number; end: number }[] = [];
+  for (const pointer of textPointers(report)) {
+    const span = spans.get(pointer);
+    if (!span) continue;
+    texts.push(span);
+    const index = source.text.slice(span.start, span.end).search(/TODO|待填写/);
+    if (index >= 0) warn(pointer, 'NB6001', {}, span.start + index);
+  }
+  // A value whose comment still says TODO (init's placeholder publication date); whole-line
+  // comments are notes, and a '#' inside narrative text is text.
+  for (const m of source.text.matchAll(/^[ \t]*[^#\s\r\n][^#\r\n]*?[ \t](#[^\r\n]*?TODO)/gm)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    if (!texts.some((span) => at >= span.start && at < span.end)) out.push(diagnosticAt(source, at, 'NB6010', 'warning', {}));
+  }
+
+  // The profile fits the report's year (2019 and 2020 reports use the 试行 tables).
+  const years = profile.years;
+  if (years && report.year && ((years.from !== undefined && report.year < years.from) || (years.to !== undefined && report.year > years.to))) {
+    const range = `${years.from ?? ''}–${years.to ?? ''}`;
+    warn('/profile', 'NB3009', { year: report.year, profile: profile.name, range: `${range} 年的报告`, rangeEn: `${range} reports`, suggested: years.otherwise ?? '' });
+  }
+
+  // C5: years named in the title and the statistics period agree with `year`.
+  const titleYear = /(?:19|20)\d{2}(?=\s*年)/.exec(report.title)?.[0];
+  if (titleYear && report.year && Number(titleYear) !== report.year) warn('/title', 'NB6005', { where: 'title', found: titleYear, year: report.year });
+  const introSpan = spans.get('/intro');
+  if (introSpan && report.year) {
+    const intro = source.text.slice(introSpan.start, introSpan.end);
+    const period = /统计期限为\s*((?:19|20)\d{2})\s*年/.exec(intro);
+    if (period && Number(period[1]) !== report.year) warn('/intro', 'NB6005', { where: 'intro', found: period[1]!, year: report.year }, introSpan.start + period.index);
+    // C4: an introduction that announces six parts names all six.
+    if (profile.onlyRequiredHeadings && /六(个)?部分/.test(intro)) {
+      const missing = profile.headings.filter((h) => !intro.replace(/\s+/g, '').includes(h.title)).map((h) => h.title);
+      if (missing.length) warn('/intro', 'NB6008', { missing: missing.join('、') });
+    }
+  }
+
+  // C5: published by the legal deadline (条例 第四十九条).
+  if (profile.deadlines && report.published && report.year) {
+    const deadline = `${report.year + 1}-${profile.deadlines[report.publisher]}`;
+    if (report.published > deadline) warn('/published', 'NB6006', { published: report.published, deadline, publisher: report.publisher });
+  }
+
+  const active = report.tables.get('active');
+  // C3: 规章 counts from a body that cannot make 规章.
+  const rules = active?.get('rules');
+  if (rules && [...rules.values()].some((v) => v > 0) && BELOW_CITY.test(report.organization)) {
+    warn('/tables/active/rules', 'NB6004', { organization: report.organization });
+  }
+  // C6: a fee typed in 元 into the 万元 column.
+  const fee = active?.get('fees')?.get(SINGLE);
+  if (fee !== undefined && fee >= 100) warn('/tables/active/fees', 'NB6007', { found: fee, yuan: Math.round(fee * 10000) });
+
+  if (previous) {
+    // C1: this year's carry-over is last year's carry-forward.
+    const carriedOver = report.tables.get('requests')?.get('carried_over');
+    const lastForward = previous.get('requests')?.get('carried_forward');
+    const totals = new Set(profile.tables.find((t) => t.key === 'requests')?.columns.filter((c) => c.sum).map((c) => c.key));
+    if (carriedOver && lastForward) {
+      for (const [column, value] of carriedOver) {
+        if (totals.has(column)) continue; // a total differs whenever a column does; say it once
+        const expected = lastForward.get(column);
+        if (expected !== undefined && expected !== value) {
+          warn(`/tables/requests/carried_over/${column}`, 'NB6002', { column, found: value, expected });
+        }
+      }
+    }
+    // C2: normative documents in force ≈ last year's + issued − repealed.
+    const now = active?.get('normative');
+    const before = previous.get('active')?.get('normative')?.get('in_force');
+    const [issued, repealed, inForce] = [now?.get('issued'), now?.get('repealed'), now?.get('in_force')];
+    if (before !== undefined && issued !== undefined && repealed !== undefined && inForce !== undefined && inForce !== before + issued - repealed) {
+      warn('/tables/active/normative/in_force', 'NB6003', { found: inForce, previous: before, issued, repealed, expected: before + issued - repealed });
+    }
+  }
+  return out;
+}
+
+function textPointers(report: Report): string[] {
+  return ['/title', '/organization', '/intro', ...allSections(report.sections).flatMap((s) => [`${s.path}/heading`, `${s.path}/text`])];
+}

@@ -1,0 +1,119 @@
+/** Validates a parsed report against the JSON Schema that editors also use. */
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticAt, type SourceFile } from '../source/source.js';
+import { suggest } from './suggest.js';
+import { escapePointer, unescapePointer, type SpanMap } from '../source/yaml.js';
+
+/** The schema shipped in the package (src/report.schema.json), loaded once. */
+export const reportSchema: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../../src/report.schema.json', import.meta.url), 'utf8'),
+);
+
+/** Ajv options, shared with the build step that precompiles the schema (compile-schema.ts). */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
+type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** The precompiled validator written by the build, or the schema compiled now. */
+function loadValidator(): Validator {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('./report-validator.cjs') as Validator;
+  } catch {
+    // Ajv itself (a sixth of a check's start-up) is loaded only when there is no precompiled validator.
+    const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+    return new Ajv(AJV_OPTIONS).compile(reportSchema) as Validator;
+  }
+}
+
+const validateReport = loadValidator();
+
+/** Checks a document against the report schema; every violation becomes a diagnostic. */
+export function checkSchema(value: unknown, spans: SpanMap, source: SourceFile): Diagnostic[] {
+  if (validateReport(value)) return [];
+  const errors = (validateReport.errors ?? []).filter(isReportable);
+  return errors.map((error) => toDiagnostic(error, value, spans, source));
+}
+
+/** `if`/`anyOf` wrappers and the pattern error behind a propertyNames error add only noise. */
+function isReportable(error: ErrorObject): boolean {
+  return error.keyword !== 'if' && !(error.keyword === 'pattern' && error.propertyName !== undefined);
+}
+
+function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source: SourceFile): Diagnostic {
+  const path = error.instancePath;
+  const span = spans.get(path);
+  const key = displayPath(path);
+  const found = valueAt(root, path);
+  const at = (offset: number | undefined, code: string, params: Record<string, string | number>) =>
+    diagnosticAt(source, offset, code, 'error', params, path);
+
+  switch (error.keyword) {
+    case 'type':
+      return at(span?.start, 'NB2101', { key, expected: String(error.params.type), found: jsonType(found) });
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
+      const suggestion = suggest(name, allowed);
+      const child = spans.get(`${path}/${escapePointer(name)}`);
+      return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2102', 'error', {
+        key: name,
+        allowed: allowed.join(', '),
+        ...(suggestion ? { suggestion } : {}),
+      }, `${path}/${name}`);
+    }
+    case 'required':
+      return at(span?.start ?? 0, 'NB2103', { key: String(error.params.missingProperty) });
+    case 'propertyNames': {
+      const name = String(error.params.propertyName);
+      const child = spans.get(`${path}/${name}`);
+      return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2108', 'error', { found: name }, `${path}/${name}`);
+    }
+    case 'pattern':
+      return at(span?.start, 'NB2105', { key, found: String(found) });
+    case 'enum':
+      return at(span?.start, 'NB2104', { key, found: String(found), allowed: (error.params.allowedValues as unknown[]).join(', ') });
+    case 'minimum':
+    case 'maximum':
+      return at(span?.start, 'NB2106', {
+        key,
+        found: String(found),
+        comparison: error.keyword === 'minimum' ? '>=' : '<=',
+        limit: Number(error.params.limit),
+      });
+    case 'minLength':
+    case 'minItems':
+      return at(span?.start, 'NB2107', { key });
+    default:
+      return at(span?.start, 'NB2001', { reason: `${key} ${error.message ?? error.keyword}` });
+  }
+}
+
+/** `/sections/0/heading` → `sections[1].heading` (1-based, as a clerk counts items); root is ''. */
+export function displayPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map(unescapePointer)
+    .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${Number(part) + 1}]` : out ? `${out}.${part}` : part), '');
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[unescapePointer(part)];
+  }
+  return node;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}

@@ -1,0 +1,51 @@
+/** The checking stage: schema, meaning, profile rules and tables, all problems reported at once. */
+
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { checkHeadings } from './headings.js';
+import { buildReport, type Report } from '../model/model.js';
+import { checkPlausibility } from './plausibility.js';
+import type { Profile } from '../profiles/profile.js';
+import { checkProse } from './prose.js';
+import { checkSchema } from './schema.js';
+import type { SourceFile } from '../source/source.js';
+import type { TableValues } from '../tables/cells.js';
+import { readTables } from '../tables/read.js';
+import type { ParsedYaml } from '../source/yaml.js';
+
+/** The outcome of validation: the report (when it can be rendered) and every diagnostic. */
+export interface Validated {
+  readonly report?: Report;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What else validation may compare against: last year's tables (plausibility check C1/C2). */
+export interface ValidateContext {
+  readonly previousTables?: ReadonlyMap<string, TableValues>;
+}
+
+/** Validates a parsed document against the schema and its profile. Pure. */
+export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: Profile, context: ValidateContext = {}): Validated {
+  const { value, spans } = parsed;
+  const schemaDiagnostics = checkSchema(value, spans, source);
+  const doc = (value ?? {}) as Record<string, unknown>;
+  const tables = readTables(doc.tables, profile.tables, spans, source);
+  const built = buildReport(value, spans, source, { defs: profile.tables, values: tables.tables });
+  const headings = checkHeadings(built.report.sections, profile, spans, source);
+  // Attach each profile table to the section whose heading the profile names for it.
+  const report: Report = {
+    ...built.report,
+    sections: built.report.sections.map((section, i) => {
+      const table = profile.headings[headings.ruleOf[i] ?? -1]?.table;
+      return table ? { ...section, table } : section;
+    }),
+  };
+  const all = sortDiagnostics([
+    ...schemaDiagnostics,
+    ...tables.diagnostics,
+    ...built.diagnostics,
+    ...headings.diagnostics,
+    ...checkProse(report, profile.tables, profile.proseChecks, spans, source),
+    ...checkPlausibility(report, profile, spans, source, context.previousTables),
+  ]);
+  return hasErrors(all) ? { diagnostics: all } : { report, diagnostics: all };
+}

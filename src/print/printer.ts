@@ -1,0 +1,205 @@
+/**
+ * Prints many documents with one browser: a bounded pool of pages, each loaded once with the
+ * run's fonts and then reused (the fonts stay decoded), sealed (no script, no request), with a
+ * per-document timeout, and a relaunch when the browser crashes or is killed.
+ */
+
+import type { Page } from 'puppeteer-core';
+import { connectBrowser, launchBrowser, type BrowserHandle } from './browser.js';
+import type { FontCss } from '../fonts/fonts.js';
+import { withTimeout } from './deadline.js';
+import { CONTENT_SECURITY_POLICY } from '../render/render.js';
+
+/** The page could not be printed (timeout, crash, fonts that never loaded). */
+export class PrintError extends Error {
+  constructor(
+    message: string,
+    options?: { cause: unknown },
+    /** The browser the document was being printed on, when it was lost. */
+    readonly lostBrowser?: BrowserHandle,
+  ) {
+    super(message, options);
+    this.name = 'PrintError';
+  }
+}
+
+/** How a Printer runs. */
+export interface PrinterOptions {
+  /** Milliseconds before a document that does not print is abandoned. */
+  readonly timeoutMs: number;
+}
+
+/** A page that holds the fonts and receives one document after another. */
+interface PoolPage {
+  readonly page: Page;
+  documents: number;
+}
+
+/** Pages are replaced after this many documents, so that nothing can build up in one. */
+const DOCUMENTS_PER_PAGE = 100;
+
+/** The shell every page starts from: the run's fonts and the same CSP as the documents. */
+function shellHtml(fonts: FontCss): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<style id="nb-fonts">${fonts.faces}</style></head><body></body></html>`;
+}
+
+/** One browser and its pages, for the length of a run. */
+export class Printer {
+  private handle: BrowserHandle;
+  private readonly idle: PoolPage[] = [];
+  /** Every page this printer opened, to close them in a browser it does not own. */
+  private readonly opened = new Set<Page>();
+  private relaunching: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(
+    handle: BrowserHandle,
+    private readonly fonts: FontCss,
+    private readonly options: PrinterOptions,
+    /** The browser's version, e.g. `Chrome/156.0.8078.108`. */
+    readonly version: string,
+  ) {
+    this.handle = handle;
+  }
+
+  /**
+   * A printer over a launched browser. `pages` opened while the fonts were being cut are set
+   * up now, in parallel, and wait in the pool.
+   */
+  static async start(handle: BrowserHandle, fonts: FontCss, options: PrinterOptions, pages: readonly Page[] = []): Promise<Printer> {
+    const printer = new Printer(handle, fonts, options, await handle.browser.version());
+    printer.idle.push(...(await Promise.all(pages.map((page) => printer.setUp(page)))));
+    return printer;
+  }
+
+  /**
+   * Prints one document. A document whose print fails because the browser died is retried
+   * once on a relaunched browser; any other failure is the document's own.
+   */
+  async print(html: string): Promise<Uint8Array> {
+    try {
+      return await this.printOnce(html);
+    } catch (error) {
+      if (!(error instanceof PrintError) || !error.lostBrowser || this.closed) throw error;
+      await this.relaunch(error.lostBrowser);
+      return this.printOnce(html);
+    }
+  }
+
+  private async printOnce(html: string): Promise<Uint8Array> {
+    const handle = this.handle;
+    let pooled: PoolPage | undefined;
+    try {
+      pooled = this.idle.pop() ?? (await this.newPage(handle));
+      const page = pooled.page;
+      const work = (async () => {
+        await page.evaluate(loadDocument, html, this.fonts.variables);
+        // No backgrounds: the documents are black on white, and painting none is less work.
+        return page.pdf({ preferCSSPageSize: true, printBackground: false, displayHeaderFooter: false, tagged: true, outline: true, timeout: this.options.timeoutMs });
+      })();
+      const pdf = await withTimeout(work, this.options.timeoutMs, () => new PrintError(`no PDF after ${this.options.timeoutMs} ms`));
+      pooled.documents++;
+      if (pooled.documents < DOCUMENTS_PER_PAGE && handle === this.handle) this.idle.push(pooled);
+      else void page.close().catch(() => undefined);
+      pooled = undefined;
+      return pdf;
+    } catch (cause) {
+      // A page that failed is never reused: close it without waiting on a hung renderer.
+      if (pooled) void pooled.page.close().catch(() => undefined);
+      const lost = !handle.browser.connected;
+      if (cause instanceof PrintError && !lost) throw cause;
+      throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, { cause }, lost ? handle : undefined);
+    }
+  }
+
+  private async newPage(handle: BrowserHandle): Promise<PoolPage> {
+    return this.setUp(await handle.browser.newPage());
+  }
+
+  private async setUp(page: Page): Promise<PoolPage> {
+    this.opened.add(page);
+    page.once('close', () => this.opened.delete(page));
+    page.setDefaultTimeout(this.options.timeoutMs);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    // data: URLs never reach this handler; everything else is refused.
+    page.on('request', (request) => void request.abort('blockedbyclient').catch(() => undefined));
+    await page.setContent(shellHtml(this.fonts), { waitUntil: 'load' });
+    return { page, documents: 0 };
+  }
+
+  /**
+   * Replaces a lost browser once, however many documents noticed the loss; a browser already
+   * replaced is left alone, and a printer closed meanwhile ends the new browser at once.
+   */
+  private async relaunch(lost: BrowserHandle): Promise<void> {
+    if (this.handle !== lost && !this.relaunching) return;
+    if (!this.relaunching) {
+      this.relaunching = (async () => {
+        this.idle.length = 0;
+        await lost.close().catch(() => undefined);
+        const timeout = this.options.timeoutMs;
+        const next = lost.executablePath ? await launchBrowser(lost.executablePath, timeout) : await connectBrowser(lost.endpoint!, timeout);
+        if (this.closed) {
+          await next.kill();
+          throw new PrintError('the run was stopped');
+        }
+        this.handle = next;
+      })().finally(() => {
+        this.relaunching = undefined;
+      });
+    }
+    await this.relaunching;
+  }
+
+  /**
+   * Closes the browser we started and removes its profile folder; from a remote browser, closes
+   * our pages and disconnects, leaving the browser running.
+   */
+  async close(): Promise<void> {
+    await this.stop();
+    await this.handle.close();
+  }
+
+  /** Stops at once (an interrupted run): documents being printed fail, and the browser goes. */
+  async abort(): Promise<void> {
+    await this.stop();
+    await this.handle.kill();
+  }
+
+  /** No more printing: waits out a relaunch, and closes our pages in a browser we do not own. */
+  private async stop(): Promise<void> {
+    this.closed = true;
+    await this.relaunching?.catch(() => undefined);
+    this.idle.length = 0;
+    if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
+  }
+}
+
+/**
+ * Runs in the page (through the DevTools protocol; page scripts stay disabled): replaces the
+ * previous document's head styles and body with those of `html`, keeping the loaded fonts, and
+ * resolves once every font the document needs is ready. Style sheets identical to the previous
+ * document's are kept, which spares the renderer parsing them again.
+ */
+async function loadDocument(html: string, fontVariables: string): Promise<void> {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  document.title = doc.title;
+  document.documentElement.lang = doc.documentElement.lang || 'zh-CN';
+  const wanted = [...Array.from(doc.head.querySelectorAll('style')).map((s) => s.textContent ?? ''), fontVariables];
+  const current = Array.from(document.head.querySelectorAll<HTMLStyleElement>('style:not(#nb-fonts)'));
+  if (current.length !== wanted.length || current.some((s, i) => s.textContent !== wanted[i])) {
+    for (const el of current) el.remove();
+    for (const css of wanted) {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.appendChild(style);
+    }
+  }
+  document.body.replaceWith(document.importNode(doc.body, true));
+  // A face used only in a page-margin box is never loaded on its own: ask for it.
+  await document.fonts.load('14pt "NB Serif"', '— 0123456789');
+  await document.fonts.ready;
+}

@@ -1,0 +1,148 @@
+/** Renders a validated report to one self-contained HTML document through its profile's template. */
+
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import Handlebars from 'handlebars';
+import type { Inline } from '../model/narrative.js';
+import type { Report, Section } from '../model/model.js';
+import type { Profile } from '../profiles/profile.js';
+import { registerTableHelpers } from './table-html.js';
+
+/** Options of rendering. */
+export interface RenderOptions {
+  /** nianbao's version, written in the generator meta tag. */
+  readonly version: string;
+}
+
+/** The policy every page carries: no script, nothing fetched, inline styles and data: fonts only. */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+
+const { escapeExpression } = Handlebars.Utils;
+
+interface SectionView {
+  readonly id: string;
+  readonly level: number;
+  readonly tag: string;
+  readonly number: string;
+  readonly heading: string;
+  readonly runIn: boolean;
+  readonly paragraphs: readonly { html: string }[];
+  readonly sections: readonly SectionView[];
+  readonly table?: { readonly key: string; readonly partial: string };
+}
+
+/**
+ * How templates are compiled, here and by the build step that precompiles the built-in ones.
+ * Handlebars writes into the options it is given: it gets copies.
+ */
+export const COMPILE_OPTIONS = Object.freeze({ strict: false, noEscape: false });
+
+/** The key of a template's source among the precompiled ones (see compile-templates.ts). */
+export function sourceKey(source: string): string {
+  return createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${source}`).digest('hex');
+}
+
+type Precompiled = ReadonlyMap<string, Parameters<typeof Handlebars.template>[0]>;
+let precompiled: Precompiled | undefined;
+
+/** The built-in templates precompiled by the build, or none (running from the sources). */
+function precompiledTemplates(): Precompiled {
+  if (!precompiled) {
+    try {
+      precompiled = createRequire(import.meta.url)('./precompiled-templates.cjs') as Precompiled;
+    } catch {
+      precompiled = new Map();
+    }
+  }
+  return precompiled;
+}
+
+const compiled = new WeakMap<Profile, Handlebars.TemplateDelegate>();
+
+/**
+ * A profile's template with its partials, in a Handlebars instance of its own: precompiled
+ * when the build did it for this very source, else compiled now; once per profile.
+ */
+function templateOf(profile: Profile): Handlebars.TemplateDelegate {
+  let template = compiled.get(profile);
+  if (!template) {
+    const hb = Handlebars.create();
+    registerTableHelpers(hb, profile.tables);
+    const ready = (source: string) => {
+      const spec = precompiledTemplates().get(sourceKey(source));
+      return spec ? hb.template(spec) : undefined;
+    };
+    for (const [name, source] of Object.entries(profile.partials)) hb.registerPartial(name, ready(source) ?? source);
+    template = ready(profile.template) ?? hb.compile(profile.template, { ...COMPILE_OPTIONS });
+    compiled.set(profile, template);
+  }
+  return template;
+}
+
+/**
+ * Renders the report to an HTML string. Pure: the same inputs give the same bytes. A custom
+ * template that leaves out the content security policy gets it anyway.
+ */
+export function renderHtml(report: Report, profile: Profile, options: RenderOptions): string {
+  const html = renderTemplate(report, profile, options);
+  if (html.includes('http-equiv="Content-Security-Policy"')) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}\n${meta}`) : `${meta}\n${html}`;
+}
+
+function renderTemplate(report: Report, profile: Profile, options: RenderOptions): string {
+  return templateOf(profile)(
+    {
+      lang: 'zh-CN',
+      version: options.version,
+      css: profile.css,
+      report: {
+        title: report.title,
+        titleLines: report.titleLines,
+        organization: report.organization,
+        signature: report.signature,
+        year: report.year,
+        date: report.date ? formatChineseDate(report.date) : '',
+        published: report.published ?? '',
+      },
+      intro: report.intro.map((p) => ({ html: inlineHtml(p.runs) })),
+      sections: report.sections.map(sectionView),
+      tables: Object.fromEntries(report.tables),
+    },
+    // Prototype access stays off (Handlebars' default since 4.6); templates see plain data only.
+    { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+  );
+}
+
+function sectionView(section: Section): SectionView {
+  return {
+    id: section.id,
+    level: section.level,
+    // h1 is the report's title; levels 1–4 are h2–h5.
+    tag: `h${Math.min(section.level + 1, 6)}`,
+    number: section.number,
+    heading: section.heading,
+    runIn: section.runIn,
+    paragraphs: section.paragraphs.map((p) => ({ html: inlineHtml(p.runs) })),
+    sections: section.sections.map(sectionView),
+    ...(section.table ? { table: { key: section.table, partial: `table-${section.table}` } } : {}),
+  };
+}
+
+/** Escaped HTML of a paragraph's runs: user text can never become markup. */
+export function inlineHtml(runs: readonly Inline[]): string {
+  return runs
+    .map((run) => {
+      const text = escapeExpression(run.text);
+      if (run.kind === 'strong') return `<strong>${text}</strong>`;
+      if (run.kind === 'figure') return `<span class="figure" data-figure="${escapeExpression(run.name)}">${text}</span>`;
+      return text;
+    })
+    .join('');
+}
+
+/** 2016-01-25 → 2016年1月25日 (GB/T 9704 §7.3.5: no leading zeros). */
+export function formatChineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

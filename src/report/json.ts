@@ -1,0 +1,44 @@
+/**
+ * The JSON reporter (`--reporter json`): one document on standard output for pipelines.
+ * Its shape is versioned by `schemaVersion` and documented in the README ("Using nianbao in CI").
+ */
+
+import { countsOf, type RunResult } from '../run/result.js';
+import { messageFor, type Lang } from './messages.js';
+import { VERSION } from '../version.js';
+
+/** Version of the JSON document's shape; raised whenever a field changes meaning or goes. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The run as a plain JSON value. Pure. */
+export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang): unknown {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'nianbao', version: VERSION },
+    command,
+    exitCode: run.exitCode,
+    elapsedMs: run.elapsedMs ?? null,
+    browser: run.browser ?? null,
+    error: run.error ? run.error.message : null,
+    summary: countsOf(run),
+    files: run.files.map((f) => ({
+      file: f.file,
+      status: f.status,
+      outputs: f.outputs,
+      error: f.error ? f.error.message : null,
+      timings: f.timings ?? null,
+      diagnostics: f.diagnostics.map((d) => {
+        const text = messageFor(d.code, d.params, lang);
+        return {
+          code: d.code,
+          severity: d.severity,
+          message: text.message,
+          expected: text.expected ?? null,
+          line: d.position?.line ?? null,
+          column: d.position?.column ?? null,
+          path: d.path ?? null,
+        };
+      }),
+    })),
+  };
+}

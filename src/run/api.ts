@@ -1,0 +1,52 @@
+/** The programmatic API: `check` and `build` over many files; the CLI is a thin layer on these. */
+
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandInputs, shardOf } from './inputs.js';
+import { loadReport, type ProfileCache } from './load.js';
+import { exitCodeOf, noMatch, strictly, type CheckOptions, type FileResult, type RunResult } from './result.js';
+import { writeAtomic } from './write.js';
+
+export type { BuildOptions, CheckOptions, FileResult, OutputFormat, RunResult } from './result.js';
+export { documentDate } from './result.js';
+
+/** Loads and validates each file (folders and globs expanded) without starting a browser. */
+export async function check(inputs: readonly string[], options: CheckOptions = {}): Promise<RunResult> {
+  const started = Date.now();
+  const expanded = expandInputs(inputs);
+  const files = options.shard ? shardOf(expanded.files, options.shard) : expanded.files;
+  const unmatched = expanded.unmatched;
+  const profiles: ProfileCache = new Map();
+  const results: FileResult[] = unmatched.map(noMatch);
+  for (const file of files) {
+    const loaded = strictly(await loadReport(file, { ...options, searched: expanded.searched.has(file) }, profiles), options.strict);
+    results.push({ file, status: loaded.notReport ? 'skipped' : loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
+  }
+  return { files: results, exitCode: exitCodeOf(results), elapsedMs: Date.now() - started };
+}
+
+export { build } from './build.js';
+
+/** Options of `init`. */
+export interface InitOptions {
+  readonly year: number;
+  readonly organization: string;
+  /** Profile name or folder; default by year (see profileForYear). */
+  readonly profile?: string;
+  /** Overwrite an existing file. */
+  readonly force?: boolean;
+}
+
+/** Writes a skeleton report to `file`; 'exists' when the file is there and `force` is not set. */
+export async function init(file: string, options: InitOptions): Promise<'written' | 'exists'> {
+  if (existsSync(file) && !options.force) return 'exists';
+  const { loadProfile, resolveProfileDir } = await import('../profiles/profile.js');
+  const { profileForYear, skeletonYaml } = await import('../profiles/skeleton.js');
+  const profile = loadProfile(resolveProfileDir(options.profile ?? profileForYear(options.year), process.cwd()));
+  const schema = fileURLToPath(new URL('../../src/report.schema.json', import.meta.url));
+  const schemaPath = relative(dirname(resolve(file)), schema).split('\\').join('/');
+  await writeAtomic(file, skeletonYaml(profile, { year: options.year, organization: options.organization, schemaPath }));
+  return 'written';
+}
+

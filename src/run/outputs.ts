@@ -1,0 +1,62 @@
+/** One checked report's outputs: the HTML as rendered, and the PDF printed, given its metadata and written. */
+
+import type { Report } from '../model/model.js';
+import type { PrintService } from '../print/start.js';
+import type { Loaded } from './load.js';
+import { documentDate, type BuildOptions, type FileResult, type OutputFormat } from './result.js';
+import { trace } from './trace.js';
+import { VERSION } from '../version.js';
+import { writeAtomic } from './write.js';
+
+/** A report ready to print. */
+export interface PrintJob {
+  readonly index: number;
+  readonly report: Report;
+  readonly diagnostics: Loaded['diagnostics'];
+  readonly html: string;
+  readonly outputs: readonly string[];
+  readonly checkMs: number;
+}
+
+/** Writes a report's outputs in the order of `formats` (each atomically); a failure is the file's result, not an exception. */
+export async function writeOutputs(file: string, job: PrintJob, formats: readonly OutputFormat[], options: BuildOptions, printer: PrintService | undefined): Promise<FileResult> {
+  const { report, diagnostics } = job;
+  const written: string[] = [];
+  let printMs = 0;
+  let writeMs = 0;
+  const timings = () => ({ checkMs: job.checkMs, printMs: Math.round(printMs), writeMs: Math.round(writeMs) });
+  try {
+    for (const [i, format] of formats.entries()) {
+      const path = job.outputs[i]!;
+      if (format === 'html') {
+        const t = performance.now();
+        await writeAtomic(path, job.html);
+        writeMs += performance.now() - t;
+      } else {
+        const { setPdfMetadata } = await import('../print/metadata.js');
+        const t = performance.now();
+        const raw = await printer!.print(job.html);
+        printMs += performance.now() - t;
+        trace(`printed ${file}`);
+        const pdf = await setPdfMetadata(raw, {
+          title: report.title,
+          author: report.organization,
+          subject: `${report.year}年政府信息公开工作年度报告`,
+          keywords: ['政府信息公开', '年度报告', String(report.year), report.organization],
+          producer: `nianbao ${VERSION}`,
+          creator: printer!.version,
+          language: 'zh-CN',
+          date: options.date ?? documentDate(report),
+        });
+        const w = performance.now();
+        await writeAtomic(path, pdf);
+        writeMs += performance.now() - w;
+      }
+      written.push(path);
+    }
+    return { file, status: 'ok', diagnostics, outputs: written, timings: timings() };
+  } catch (error) {
+    return { file, status: 'failed', diagnostics, outputs: written, error: error as Error, timings: timings() };
+  }
+}
+

@@ -1,0 +1,45 @@
+/** Looking up a table value by the path a prose reference names. */
+
+import { SINGLE, type TableValues } from './cells.js';
+import { dataRows, findRow, type RowDef, type TableDef } from './definitions.js';
+
+/**
+ * The value a prose reference names: `requests.new.total`, `requests.results.withheld.total`
+ * (a group adds up its rows), `active.fees`. Undefined when the path names nothing.
+ */
+export function tableValueAt(defs: readonly TableDef[], tables: ReadonlyMap<string, TableValues>, path: string): number | undefined {
+  const [tableKey, ...rest] = path.split('.');
+  const def = defs.find((d) => d.key === tableKey);
+  const values = tables.get(tableKey ?? '');
+  if (!def || !values || rest.length === 0) return undefined;
+  const whole = findRow(def.rows, rest.join('.'));
+  if (whole && !whole.rows && whole.single) return values.get(whole.path)?.get(SINGLE);
+  const col = rest[rest.length - 1]!;
+  const row = findRow(def.rows, rest.slice(0, -1).join('.'));
+  if (!row || !def.columns.some((c) => c.key === col)) return undefined;
+  const paths = row.rows ? dataRows(row.rows).filter((r) => !r.sum).map((r) => r.path) : [row.path];
+  let sum = 0;
+  for (const p of paths) {
+    const v = values.get(p)?.get(col);
+    if (v === undefined) return undefined;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Every path a prose reference may name, for "did you mean" suggestions. */
+export function tablePaths(defs: readonly TableDef[]): string[] {
+  const out: string[] = [];
+  const walk = (def: TableDef, rows: readonly RowDef[]) => {
+    for (const row of rows) {
+      if (row.single) out.push(`${def.key}.${row.path}`);
+      else for (const c of row.columns) out.push(`${def.key}.${row.path}.${c}`);
+      if (row.rows) {
+        for (const c of def.columns) out.push(`${def.key}.${row.path}.${c.key}`);
+        walk(def, row.rows);
+      }
+    }
+  };
+  for (const def of defs) walk(def, def.rows);
+  return out;
+}
