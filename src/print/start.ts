@@ -4,14 +4,12 @@
  * Puppeteer, the printer and the fonts are loaded only here, so that `check` never loads them.
  */
 
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { BuildOptions } from '../run/result.js';
-import { decodeText } from '../source/decode.js';
-import type { FontRole } from '../fonts/fonts.js';
-import { customProfileDir, profileRefIn, TEMPLATES_DIR } from '../profiles/profile.js';
-import { folderText } from '../profiles/folder-text.js';
+import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
+import { customProfileDir, profileRefFor, TEMPLATES_DIR } from '../profiles/profile.js';
+import type { ProfileFiles } from '../profiles/files.js';
+import type { Input } from '../source/read.js';
 import { trace } from '../run/trace.js';
 
 /** What the workers of a build need of a printer (see printer.ts). */
@@ -28,15 +26,18 @@ interface StartControl {
   readonly unused: AbortSignal;
   /** Called once the browser's process is started. */
   readonly onLaunch: () => void;
+  /** The run's profile files (read once a run), whose characters the fonts must hold. */
+  readonly profileFiles: ProfileFiles;
 }
 
 /**
  * Finds and launches the browser while the fonts are cut to the characters the inputs can
- * show: their raw text, the profiles' templates, and (per role) titles and headings. A browser
+ * show: what the parsed reports say (per role: titles, headings, bold) and the profiles'
+ * templates. A browser
  * of ours that crashed or was killed while getting ready is started once more; one that fails
  * by itself (missing, broken, unreachable) would only fail again.
  */
-export async function startPrinter(files: readonly string[], jobs: number, options: BuildOptions, control: StartControl): Promise<PrintService> {
+export async function startPrinter(files: readonly Input[], jobs: number, options: BuildOptions, control: StartControl): Promise<PrintService> {
   try {
     return await startOnce(files, jobs, options, control);
   } catch (error) {
@@ -57,10 +58,10 @@ class BrowserLostError extends Error {
 }
 
 async function startOnce(
-  files: readonly string[],
+  files: readonly Input[],
   jobs: number,
   options: BuildOptions,
-  { unused, onLaunch }: StartControl,
+  { unused, onLaunch, profileFiles }: StartControl,
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
   const { BrowserLaunchError, connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
@@ -90,7 +91,7 @@ async function startOnce(
     trace('printer modules loaded');
     if (unused.aborted) throw new Error('no report to print');
     const chars = collectRoleTexts();
-    addRunTexts(chars, files, options);
+    addRunTexts(chars, files, options, profileFiles);
     const fonting = fontCssOffThread(chars.texts, { localFonts: options.localFonts ?? false, signal: fontsNeeded.signal });
     fonting.catch(() => undefined);
     void fonting.then(() => trace('fonts cut'), () => undefined);
@@ -121,31 +122,20 @@ async function startOnce(
 }
 
 /**
- * Adds the characters the run's documents can show: the built-in and custom templates, and the
- * raw text of every input (whatever of it a document shows is in there), per role for the
- * title, bold text and headings.
+ * Adds the characters the run's documents can show: the built-in templates, the custom
+ * profiles the reports use, and what each report says (per role, from its parsed YAML).
  */
-function addRunTexts(chars: { add(role: FontRole, text: string): void }, files: readonly string[], options: BuildOptions): void {
-  chars.add('body', folderText(TEMPLATES_DIR));
-  const addProfile = (dir: string | undefined) => dir && chars.add('body', folderText(dir));
-  addProfile(customProfileDir(options.profile, process.cwd()));
-  for (const file of files) {
-    let text: string;
-    try {
-      // Decoded as the loader decodes it (GB18030 and UTF-16 files too).
-      const decoded = decodeText(readFileSync(file));
-      if (!decoded.ok) continue;
-      text = decoded.text;
-    } catch {
-      continue; // reported by the loader
+function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
+  chars.add('body', profileFiles.folderText(TEMPLATES_DIR));
+  const profiles = new Set<string>();
+  for (const input of inputs) {
+    if (!input.parsed) continue; // reported by the checks; never printed
+    const located = profileRefFor(input.path, input.parsed.value, options.profile);
+    const custom = located && customProfileDir(located.ref, located.baseDir);
+    if (custom && !profiles.has(custom)) {
+      profiles.add(custom);
+      chars.add('body', profileFiles.folderText(custom));
     }
-    if (options.profile === undefined) addProfile(customProfileDir(profileRefIn(text), dirname(resolve(file))));
-    chars.add('body', text);
-    for (const m of text.matchAll(/\*\*(.+?)\*\*/g)) chars.add('bold', m[1]!);
-    for (const m of text.matchAll(/^\s*title:(.*)$/gm)) chars.add('title', m[1]!);
-    for (const m of text.matchAll(/^\s*-?\s*heading:(.*)$/gm)) {
-      chars.add('hei', m[1]!);
-      chars.add('kai', m[1]!);
-    }
+    addReportTexts(chars, input.parsed.value);
   }
 }

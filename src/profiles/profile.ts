@@ -1,8 +1,9 @@
 /** Profiles: a report format as a folder of declarative rules, a Handlebars template and CSS. */
 
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ProfileFiles } from './files.js';
 import { sourceFromText } from '../source/source.js';
 import { parseTableDefs, TableDefError, type TableDef } from '../tables/definitions.js';
 import { parseYaml } from '../source/yaml.js';
@@ -105,9 +106,15 @@ export function customProfileDir(ref: string | undefined, baseDir: string): stri
   return existsSync(join(dir, 'profile.yaml')) ? dir : undefined;
 }
 
-/** The `profile:` a report's raw text names, read without parsing it. */
-export function profileRefIn(text: string): string | undefined {
-  return /^profile:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
+/**
+ * Which profile a report uses, and the folder its name is resolved from: `--profile` (from the
+ * working folder) wins over the report's own `profile:` (from the report's folder). Undefined
+ * when neither names one.
+ */
+export function profileRefFor(reportPath: string, doc: unknown, optionProfile?: string): { ref: string; baseDir: string } | undefined {
+  if (optionProfile !== undefined) return { ref: optionProfile, baseDir: process.cwd() };
+  const named = typeof doc === 'object' && doc !== null ? (doc as { profile?: unknown }).profile : undefined;
+  return typeof named === 'string' ? { ref: named, baseDir: dirname(resolve(reportPath)) } : undefined;
 }
 
 /**
@@ -116,9 +123,9 @@ export function profileRefIn(text: string): string | undefined {
  * nothing outside its own folder but the built-in templates: `template`, `tables` and partials
  * are file names inside the folder, and `extends` names a built-in profile, never a path.
  */
-export function loadProfile(dir: string, seen: readonly string[] = []): Profile {
+export function loadProfile(dir: string, files: ProfileFiles = new ProfileFiles(), seen: readonly string[] = []): Profile {
   try {
-    return readProfile(dir, seen);
+    return readProfile(dir, files, seen);
   } catch (error) {
     if (error instanceof ProfileError) throw error;
     // A file the folder names that cannot be read (a folder, no permission…) is the profile's fault.
@@ -130,38 +137,38 @@ export function loadProfile(dir: string, seen: readonly string[] = []): Profile 
  * The text of a file of a profile folder: a regular file that really is inside the folder
  * (no symbolic link out of it), or undefined when there is none.
  */
-function readInside(folder: string, path: string): string | undefined {
+function readInside(files: ProfileFiles, folder: string, path: string): string | undefined {
   if (!existsSync(path)) return undefined;
   const info = lstatSync(path);
   if (!info.isFile() || !realpathSync(path).startsWith(realpathSync(folder) + sep)) {
     throw new ProfileError('invalid', basename(folder), `${path} is not a regular file inside the profile folder`);
   }
   if (info.size > MAX_PROFILE_FILE) throw new ProfileError('invalid', basename(folder), `${path} is larger than ${MAX_PROFILE_FILE} bytes`);
-  return readFileSync(path, 'utf8');
+  return files.read(path).toString('utf8');
 }
 
 /** Profile files are small; a larger one is a mistake (or a device) and is refused. */
 const MAX_PROFILE_FILE = 2 * 1024 * 1024;
 
-function readProfile(dir: string, seen: readonly string[]): Profile {
+function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]): Profile {
   const name = basename(dir);
   if (seen.includes(dir)) throw new ProfileError('invalid', name, `extends itself through ${seen.map((d) => basename(d)).join(' → ')}`);
-  const rules = readYamlFile(dir, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
+  const rules = readYamlFile(files, dir, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
   if (typeof rules.extends === 'string' && isProfilePath(rules.extends)) {
     throw new ProfileError('invalid', name, `extends must name a built-in profile (${builtinProfiles().join(', ')}), not a path`);
   }
-  const parent = typeof rules.extends === 'string' ? loadProfile(resolveProfileDir(rules.extends, dir), [...seen, dir]) : undefined;
+  const parent = typeof rules.extends === 'string' ? loadProfile(resolveProfileDir(rules.extends, dir), files, [...seen, dir]) : undefined;
 
   const templateFile = typeof rules.template === 'string' ? basename(rules.template) : 'report.hbs';
   const templatePath = join(dir, templateFile);
-  const template = readInside(dir, templatePath) ?? parent?.template;
+  const template = readInside(files, dir, templatePath) ?? parent?.template;
   if (template === undefined) throw new ProfileError('invalid', name, `${templatePath} is missing`);
 
   const tablesFile = join(dir, typeof rules.tables === 'string' ? basename(rules.tables) : 'tables.yaml');
   let tables = parent?.tables ?? [];
   if (existsSync(tablesFile)) {
     try {
-      tables = parseTableDefs(readYamlFile(dir, tablesFile, false));
+      tables = parseTableDefs(readYamlFile(files, dir, tablesFile, false));
     } catch (error) {
       if (error instanceof TableDefError) throw new ProfileError('invalid', name, `${tablesFile}: ${error.message}`);
       throw error;
@@ -186,14 +193,14 @@ function readProfile(dir: string, seen: readonly string[]): Profile {
     tables,
     proseChecks,
     template,
-    partials: { ...(parent?.partials ?? readPartials(BASE_DIR, join(BASE_DIR, 'partials'))), ...readPartials(dir, join(dir, 'partials')) },
-    css: [parent?.css ?? readInside(BASE_DIR, join(BASE_DIR, 'base.css')) ?? '', readInside(dir, ownCss) ?? ''].filter(Boolean).join('\n'),
+    partials: { ...(parent?.partials ?? readPartials(files, BASE_DIR, join(BASE_DIR, 'partials'))), ...readPartials(files, dir, join(dir, 'partials')) },
+    css: [parent?.css ?? readInside(files, BASE_DIR, join(BASE_DIR, 'base.css')) ?? '', readInside(files, dir, ownCss) ?? ''].filter(Boolean).join('\n'),
   };
 }
 
-function readYamlFile(folder: string, path: string, required: boolean): unknown {
+function readYamlFile(files: ProfileFiles, folder: string, path: string, required: boolean): unknown {
   const profile = basename(folder);
-  const text = readInside(folder, path);
+  const text = readInside(files, folder, path);
   if (text === undefined) {
     if (required) throw new ProfileError('invalid', profile, `${path} is missing`);
     return undefined;
@@ -206,11 +213,11 @@ function readYamlFile(folder: string, path: string, required: boolean): unknown 
   return parsed.value ?? {};
 }
 
-function readPartials(folder: string, dir: string): Record<string, string> {
+function readPartials(files: ProfileFiles, folder: string, dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
   const partials: Record<string, string> = {};
   for (const file of readdirSync(dir).sort()) {
-    if (file.endsWith('.hbs')) partials[file.slice(0, -4)] = readInside(folder, join(dir, file)) ?? '';
+    if (file.endsWith('.hbs')) partials[file.slice(0, -4)] = readInside(files, folder, join(dir, file)) ?? '';
   }
   return partials;
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, shardOf } from './inputs.js';
-import { loadReport, type ProfileCache } from './load.js';
+import { loadReport, newRunCache } from './load.js';
 import { exitCodeOf, noMatch, strictly, type CheckOptions, type FileResult, type RunResult } from './result.js';
 import { writeAtomic } from './write.js';
 
@@ -17,10 +17,10 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
   const expanded = expandInputs(inputs);
   const files = options.shard ? shardOf(expanded.files, options.shard) : expanded.files;
   const unmatched = expanded.unmatched;
-  const profiles: ProfileCache = new Map();
+  const cache = newRunCache();
   const results: FileResult[] = unmatched.map(noMatch);
   for (const file of files) {
-    const loaded = strictly(await loadReport(file, { ...options, searched: expanded.searched.has(file) }, profiles), options.strict);
+    const loaded = strictly(await loadReport(file, { ...options, searched: expanded.searched.has(file) }, cache), options.strict);
     results.push({ file, status: loaded.notReport ? 'skipped' : loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
   }
   return { files: results, exitCode: exitCodeOf(results), elapsedMs: Date.now() - started };

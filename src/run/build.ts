@@ -10,9 +10,10 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type RunResult } from './result.js';
-import { buildKey, readManifest, writeManifest } from './incremental.js';
+import { buildKey, previousOf, readManifest, writeManifest } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
-import { loadReport, type ProfileCache } from './load.js';
+import { checkInput, newRunCache } from './load.js';
+import { readInput, type Input } from '../source/read.js';
 import { writeOutputs, type PrintJob } from './outputs.js';
 import { startPrinter, type PrintService } from '../print/start.js';
 import { JobQueue } from './queue.js';
@@ -64,6 +65,10 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       if (!owners.has(output)) owners.set(output, file);
     }
   }
+  // Each input is read and parsed once, here: its build key, the fonts and its checks all take it.
+  const cache = newRunCache();
+  const read: (Input | undefined)[] = files.map((file) => readInput(file, cache.reads));
+  const lastYears = new Set(read.flatMap((input) => previousOf(input!) ?? []));
   const todo: { index: number; outputs: string[]; key?: string }[] = [];
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
@@ -72,7 +77,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       finish(index, { file, status: 'failed', diagnostics: [], outputs: [], error: new Error(`its output is also the output of ${taken}; rename one of them`) });
       continue;
     }
-    const key = buildKey(file, keyOptions, options.profile);
+    const key = buildKey(read[index]!, cache, keyOptions, options.profile);
     if (key && outputs.every((o) => manifest.entries[manifestKey(outDir, o)] === key && existsSync(o))) {
       // Skipped, but its warnings (a TODO left, say) are still reported.
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
@@ -105,19 +110,21 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   if (todo.length > 0 && formats.includes('pdf')) {
     let started!: () => void;
     launchStarted = new Promise((resolve) => (started = resolve));
-    const toPrint = todo.map((t) => files[t.index]!);
-    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started });
+    const toPrint = todo.map((t) => read[t.index]!);
+    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started, profileFiles: cache.files });
     printerReady.then(started, started);
   }
 
   const producer = (async () => {
-    const profiles: ProfileCache = new Map();
     await launchStarted;
     for (const item of todo) {
       if (interrupted()) break;
       const file = files[item.index]!;
       const checkStarted = performance.now();
-      const loaded = strictly(await loadReport(file, { ...options, render: true, searched: expanded.searched.has(file) }, profiles), options.strict);
+      const loaded = strictly(await checkInput(read[item.index]!, { ...options, render: true, searched: expanded.searched.has(file) }, cache), options.strict);
+      // Checked: its text is no longer kept, unless another report names it as last year's.
+      read[item.index] = undefined;
+      if (!lastYears.has(resolve(file))) cache.reads.delete(resolve(file));
       const checkMs = Math.round(performance.now() - checkStarted);
       if (loaded.notReport) {
         finish(item.index, { file, status: 'skipped', diagnostics: [], outputs: [] });

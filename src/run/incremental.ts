@@ -6,10 +6,11 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { customProfileDir, profileRefIn, TEMPLATES_DIR } from '../profiles/profile.js';
-import { filesBelow } from '../profiles/folder-text.js';
+import { customProfileDir, profileRefFor, TEMPLATES_DIR } from '../profiles/profile.js';
+import { readInput, type Input } from '../source/read.js';
+import type { RunCache } from './load.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from './write.js';
 
@@ -42,47 +43,26 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
 }
 
-const folderHashes = new Map<string, string>();
-
 /**
- * A hash of every file below a profile folder (names and contents), once per process: the
- * reports of a run that share a profile share its hash, as they share its text (folderText).
+ * The build key of a report: its bytes, the custom profile folder it uses, the built-in
+ * templates, last year's file if it names one, the options and the version. Undefined (always
+ * rebuilt) when the file could not be read.
  */
-function hashFolder(dir: string): string {
-  let hash = folderHashes.get(dir);
-  if (hash === undefined) {
-    const h = createHash('sha256');
-    for (const path of filesBelow(dir)) h.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
-    hash = h.digest('hex');
-    folderHashes.set(dir, hash);
-  }
-  return hash;
+export function buildKey(input: Input, cache: RunCache, options: Record<string, unknown>, profileOption?: string): string | undefined {
+  if (!input.bytes) return undefined;
+  const h = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(input.bytes);
+  h.update(cache.files.folderHash(TEMPLATES_DIR));
+  const located = profileRefFor(input.path, input.parsed?.value, profileOption);
+  const custom = located && customProfileDir(located.ref, located.baseDir);
+  h.update(custom ? cache.files.folderHash(custom) : 'built-in');
+  const previous = previousOf(input);
+  if (previous) h.update(readInput(previous, cache.reads).bytes ?? 'missing-previous');
+  return h.digest('hex');
 }
 
-/**
- * The build key of a report: its bytes, the profile folder it names (found without a full
- * parse), the built-in templates, last year's file if it names one, the options and the version.
- */
-export function buildKey(file: string, options: Record<string, unknown>, profileOption?: string): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const text = bytes.toString('utf8');
-  const h = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(bytes);
-  h.update(hashFolder(TEMPLATES_DIR));
-  // A custom profile folder: the one --profile names, else the report's own.
-  const custom = profileOption !== undefined ? customProfileDir(profileOption, process.cwd()) : customProfileDir(profileRefIn(text), dirname(resolve(file)));
-  h.update(custom ? hashFolder(custom) : 'built-in');
-  const previous = /^previous:\s*["']?([^"'#\n]+?)["']?\s*(#.*)?$/m.exec(text)?.[1];
-  if (previous) {
-    try {
-      h.update(readFileSync(resolve(dirname(resolve(file)), previous)));
-    } catch {
-      h.update('missing-previous');
-    }
-  }
-  return h.digest('hex');
+/** The absolute path of last year's report, when a report names one (`previous:`). */
+export function previousOf(input: Input): string | undefined {
+  const doc = input.parsed?.value;
+  const previous = typeof doc === 'object' && doc !== null ? (doc as { previous?: unknown }).previous : undefined;
+  return typeof previous === 'string' ? resolve(dirname(resolve(input.path)), previous) : undefined;
 }

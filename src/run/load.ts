@@ -1,20 +1,19 @@
-/** The reading edge: from a path to a parsed, validated report (or its diagnostics). */
+/**
+ * One report's checks, from what was read (source/read.ts) to a validated report and its page:
+ * the profile it names, last year's figures, every check, and the rendered HTML.
+ */
 
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { decodeText } from '../source/decode.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { renderHtml } from '../render/render.js';
 import { VERSION } from '../version.js';
-import { builtinProfiles, loadProfile, ProfileError, resolveProfileDir, TEMPLATES_DIR, type Profile } from '../profiles/profile.js';
-import { diagnosticAt, sourceFromText, type SourceFile } from '../source/source.js';
+import { builtinProfiles, loadProfile, ProfileError, profileRefFor, resolveProfileDir, TEMPLATES_DIR, type Profile } from '../profiles/profile.js';
+import { ProfileFiles } from '../profiles/files.js';
+import { readInput, type Input, type Reads } from '../source/read.js';
+import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { validateReport, type Validated } from '../checks/validate.js';
 import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
-import { parseYaml } from '../source/yaml.js';
-
-/** Reports larger than this are refused before parsing (a real one is a few hundred KB). */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 /** Options that decide how a report is read and checked. */
 export interface LoadOptions {
@@ -42,19 +41,33 @@ export interface Loaded extends Validated {
 /** Profiles loaded in one run, by folder, so a batch reads each profile once. */
 export type ProfileCache = Map<string, Profile>;
 
+/** What one run keeps so that nothing is read twice: the inputs it read, the profile files, and the profiles it loaded. */
+export interface RunCache {
+  readonly reads: Reads;
+  readonly files: ProfileFiles;
+  readonly profiles: ProfileCache;
+}
+
+/** A cache for one run. */
+export function newRunCache(): RunCache {
+  return { reads: new Map(), files: new ProfileFiles(), profiles: new Map() };
+}
+
 /** Reads, decodes, parses and validates one report file. Never throws for bad input. */
-export async function loadReport(path: string, options: LoadOptions = {}, profiles: ProfileCache = new Map()): Promise<Loaded> {
-  const read = await readSource(path);
-  if (!read.source) return { diagnostics: read.diagnostics };
-  const source = read.source;
-  const { parsed, diagnostics: yamlDiagnostics } = parseYaml(source);
-  if (!parsed) return { source, diagnostics: [...read.diagnostics, ...yamlDiagnostics] };
+export async function loadReport(path: string, options: LoadOptions = {}, cache: RunCache = newRunCache()): Promise<Loaded> {
+  return checkInput(readInput(path, cache.reads), options, cache);
+}
+
+/** Validates (and, with `render`, renders) a report already read. Never throws for bad input. */
+export async function checkInput(input: Input, options: LoadOptions, cache: RunCache): Promise<Loaded> {
+  const { path, source, parsed } = input;
+  if (!source) return { diagnostics: [...input.diagnostics] };
+  if (!parsed) return { source, diagnostics: [...input.diagnostics] };
 
   if (options.searched && !looksLikeReport(parsed.value)) return { source, diagnostics: [], notReport: true };
   const doc = parsed.value as Record<string, unknown> | null;
-  const ref = options.profile ?? (typeof doc?.profile === 'string' ? doc.profile : undefined);
-  const baseDir = options.profile ? process.cwd() : dirname(resolve(path));
-  const profileResult = ref === undefined ? undefined : openProfile(ref, baseDir, profiles);
+  const located = profileRefFor(path, doc, options.profile);
+  const profileResult = located === undefined ? undefined : openProfile(located.ref, located.baseDir, cache);
   const profileDiagnostics: Diagnostic[] =
     profileResult instanceof ProfileError
       ? [
@@ -69,14 +82,14 @@ export async function loadReport(path: string, options: LoadOptions = {}, profil
         ]
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
-  const previous = profile && typeof doc?.previous === 'string' ? await loadPreviousTables(doc.previous, path, profile) : undefined;
+  const previous = profile && typeof doc?.previous === 'string' ? previousTables(doc.previous, path, profile, cache.reads) : undefined;
   const previousDiagnostics =
     previous && 'reason' in previous
       ? [diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', { file: String(doc?.previous), reason: previous.reason }, '/previous')]
       : [];
   const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
-  const diagnostics = [...read.diagnostics, ...yamlDiagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
-  if (!profile || !validated.report || hasErrors(yamlDiagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
+  const diagnostics = [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
+  if (!profile || !validated.report || hasErrors(input.diagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
   // The built-in templates are tested; a custom one is rendered even by `check`.
   if (!options.render && profile.dir.startsWith(TEMPLATES_DIR)) return { source, profile, report: validated.report, diagnostics };
   // A custom template that cannot render (a missing partial, a bad helper call) is found by
@@ -107,24 +120,23 @@ function looksLikeReport(value: unknown): boolean {
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
 const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], template: '', partials: {}, css: '' };
 
-/** Last year's report (`previous:`), read only for its tables. */
-async function loadPreviousTables(ref: string, reportPath: string, profile: Profile): Promise<{ tables: Map<string, TableValues> } | { reason: string }> {
-  const path = resolve(dirname(resolve(reportPath)), ref);
-  const read = await readSource(path);
+/** Last year's report (`previous:`), read (once a run) only for its tables. */
+function previousTables(ref: string, reportPath: string, profile: Profile, reads: Reads): { tables: Map<string, TableValues> } | { reason: string } {
+  const read = readInput(resolve(dirname(resolve(reportPath)), ref), reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
-  const { parsed } = parseYaml(read.source);
+  const { parsed } = read;
   if (!parsed) return { reason: 'YAML' };
   const doc = parsed.value as Record<string, unknown> | null;
   const { tables, diagnostics } = readTables(doc?.tables, profile.tables, parsed.spans, read.source);
   return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables };
 }
 
-function openProfile(ref: string, baseDir: string, profiles: ProfileCache): Profile | ProfileError {
+function openProfile(ref: string, baseDir: string, { profiles, files }: RunCache): Profile | ProfileError {
   try {
     const dir = resolveProfileDir(ref, baseDir);
     let profile = profiles.get(dir);
     if (!profile) {
-      profile = loadProfile(dir);
+      profile = loadProfile(dir, files);
       profiles.set(dir, profile);
     }
     return profile;
@@ -132,40 +144,4 @@ function openProfile(ref: string, baseDir: string, profiles: ProfileCache): Prof
     if (error instanceof ProfileError) return error;
     throw error;
   }
-}
-
-/**
- * Reads and decodes a file; problems with the file itself become diagnostics. Reads are
- * synchronous: report files are small, and a batch would otherwise wait on one at a time.
- */
-export async function readSource(path: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  const fileDiagnostic = (code: string, params: Record<string, string> = {}): Diagnostic => ({ code, severity: 'error', file: path, params });
-  try {
-    const info = statSync(path);
-    if (info.isDirectory()) return { diagnostics: [fileDiagnostic('NB1002')] };
-    // A pipe or a device would block or never end: only regular files are read.
-    if (!info.isFile()) return { diagnostics: [fileDiagnostic('NB1006')] };
-    if (info.size > MAX_INPUT_BYTES) {
-      return { diagnostics: [fileDiagnostic('NB1007', { size: megabytes(info.size), limit: megabytes(MAX_INPUT_BYTES) })] };
-    }
-    const bytes = readFileSync(path);
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return { diagnostics: [fileDiagnostic('NB1006')] };
-    const source = sourceFromText(path, decoded.text);
-    if (decoded.text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(decoded.text)) {
-      return { diagnostics: [fileDiagnostic('NB1004')] };
-    }
-    const diagnostics: Diagnostic[] =
-      decoded.encoding === 'utf-8' ? [] : [{ code: 'NB1005', severity: 'warning', file: path, params: { encoding: decoded.encoding.toUpperCase() } }];
-    return { source, diagnostics };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { diagnostics: [fileDiagnostic('NB1001')] };
-    if (code === 'EISDIR') return { diagnostics: [fileDiagnostic('NB1002')] };
-    return { diagnostics: [fileDiagnostic('NB1003', { reason: code ?? String(error) })] };
-  }
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
