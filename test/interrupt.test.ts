@@ -29,13 +29,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
           child.kill(signal);
         },
       });
-      const { code, signal: killedBy, stdout } = await done;
+      const { code, signal: killedBy, stdout, stderr } = await done;
       const stoppedIn = performance.now() - signalledAt;
       assert.ok(signalledAt > 0, 'the signal was sent mid-run');
       assert.ok(stoppedIn < 2000, `stopped in ${Math.round(stoppedIn)} ms`);
       // After a SIGHUP, nianbao cleans up, then ends by the signal (the shell says 129).
       if (signal === 'SIGHUP') assert.equal(killedBy, 'SIGHUP');
-      else assert.equal(code, EXIT_CODES[signal]);
+      else assert.equal(code, EXIT_CODES[signal], `${stdout}\n${stderr}`.slice(-3000));
       assert.match(stdout, /50 files: \d+ built/);
       assert.match(stdout, /Interrupted: \d+ files? not processed\./);
       const pdfs = assertWholeOutputs(out);

@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type OutputFormat, type RunResult } from '../run/api.js';
-import { BROWSER_ENV, NoBrowserError } from '../print/browser.js';
+import { BROWSER_ENV, NoBrowserError } from '../print/find-browser.js';
 import { detectLang, parseLang } from '../report/locale.js';
 import { builtinProfiles, ProfileError } from '../profiles/profile.js';
 import type { Lang } from '../report/messages.js';

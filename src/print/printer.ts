@@ -5,7 +5,7 @@
  */
 
 import type { Page } from 'puppeteer-core';
-import { connectBrowser, launchBrowser, type BrowserHandle } from './browser.js';
+import type { BrowserHandle } from './browser.js';
 import type { FontCss } from '../fonts/fonts.js';
 import { withTimeout } from './deadline.js';
 import { CONTENT_SECURITY_POLICY } from '../render/render.js';
@@ -108,7 +108,7 @@ export class Printer {
     } catch (cause) {
       // A page that failed is never reused: close it without waiting on a hung renderer.
       if (pooled) void pooled.page.close().catch(() => undefined);
-      const lost = !handle.browser.connected;
+      const lost = handle.lost;
       if (cause instanceof PrintError && !lost) throw cause;
       throw new PrintError(lost ? 'the browser closed or crashed' : `printing failed: ${(cause as Error)?.message ?? String(cause)}`, { cause }, lost ? handle : undefined);
     }
@@ -140,8 +140,7 @@ export class Printer {
       this.relaunching = (async () => {
         this.idle.length = 0;
         await lost.close().catch(() => undefined);
-        const timeout = this.options.timeoutMs;
-        const next = lost.executablePath ? await launchBrowser(lost.executablePath, timeout) : await connectBrowser(lost.endpoint!, timeout);
+        const next = await lost.reopen(this.options.timeoutMs);
         if (this.closed) {
           await next.kill();
           throw new PrintError('the run was stopped');
@@ -174,7 +173,7 @@ export class Printer {
     this.closed = true;
     await this.relaunching?.catch(() => undefined);
     this.idle.length = 0;
-    if (!this.handle.executablePath) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
+    if (!this.handle.ours) await Promise.all([...this.opened].map((page) => page.close().catch(() => undefined)));
   }
 }
 

@@ -5,6 +5,7 @@
  */
 
 import type { Page } from 'puppeteer-core';
+import type { BrowserSource } from './browser.js';
 import type { BuildOptions } from '../run/result.js';
 import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
 import { customProfileDir, profileRefFor, TEMPLATES_DIR } from '../profiles/profile.js';
@@ -64,19 +65,18 @@ async function startOnce(
   { unused, onLaunch, profileFiles }: StartControl,
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
-  const { BrowserLaunchError, connectBrowser, findBrowser, launchBrowser } = await import('./browser.js');
+  const [{ BrowserLaunchError, openBrowser }, { findBrowser }] = await Promise.all([import('./browser.js'), import('./find-browser.js')]);
   // Stopped when the run does not need the printer, or when getting it ready fails.
   const stopLaunch = new AbortController();
   const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
   const timeoutMs = options.timeoutMs ?? 60_000;
-  let launching: ReturnType<typeof launchBrowser>;
-  if (remote) {
-    launching = connectBrowser(remote, timeoutMs);
-  } else {
-    const executable = await findBrowser(options.browser ? { explicit: options.browser } : {});
-    trace(`browser found: ${executable}`);
-    launching = launchBrowser(executable, timeoutMs, AbortSignal.any([unused, stopLaunch.signal]));
+  let source: BrowserSource;
+  if (remote) source = { endpoint: remote };
+  else {
+    source = { executablePath: await findBrowser(options.browser ? { explicit: options.browser } : {}) };
+    trace(`browser found: ${source.executablePath}`);
   }
+  const launching = openBrowser(source, timeoutMs, AbortSignal.any([unused, stopLaunch.signal]));
   onLaunch();
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
@@ -99,7 +99,7 @@ async function startOnce(
     const handle = await launching;
     if (unused.aborted) throw new Error('no report to print');
     // (A remote browser's tabs are someone else's: only pages of our own are used there.)
-    const initial = handle.executablePath ? (await handle.browser.pages()).slice(0, pageCount) : [];
+    const initial = handle.ours ? (await handle.browser.pages()).slice(0, pageCount) : [];
     opened.push(...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage()))));
     const pages = [...initial, ...opened];
     trace('pages opened');
@@ -112,9 +112,9 @@ async function startOnce(
     // A browser that started before the failure must not outlive the run (nor our tabs in a remote one).
     const handle = await launching.catch(() => undefined);
     // Our own tabs only, in a remote browser: its other tabs are someone else's.
-    if (handle && !handle.executablePath) for (const page of opened) await page.close().catch(() => undefined);
+    if (handle && !handle.ours) for (const page of opened) await page.close().catch(() => undefined);
     await handle?.close().catch(() => undefined);
-    const lost = handle ? !handle.browser.connected && Boolean(handle.executablePath) : error instanceof BrowserLaunchError && error.killedBy !== undefined;
+    const lost = handle ? handle.ours && handle.lost : error instanceof BrowserLaunchError && error.killedBy !== undefined;
     throw lost ? new BrowserLostError(error) : error;
   } finally {
     unused.removeEventListener('abort', stopFonts);

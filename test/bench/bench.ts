@@ -123,7 +123,7 @@ interface Baselines {
 }
 
 async function measureBaselines(work: string): Promise<Baselines> {
-  const { findBrowser } = (await import(join(ROOT, 'dist', 'print', 'browser.js'))) as typeof import('../../src/print/browser.js');
+  const { findBrowser } = (await import(join(ROOT, 'dist', 'print', 'find-browser.js'))) as typeof import('../../src/print/find-browser.js');
   const browser = await findBrowser();
   const page = join(work, 'one-page.html');
   writeFileSync(page, '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><p>一页 one page</p></body></html>');
