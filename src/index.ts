@@ -6,6 +6,6 @@ export type { Diagnostic, Position, Severity } from './diagnostics.js';
 export { formatDiagnostic, formatRun } from './report/pretty.js';
 export { runToGithub } from './report/github.js';
 export { JSON_SCHEMA_VERSION, runToJson } from './report/json.js';
-export type { Lang } from './report/messages.js';
-export { messageFor } from './report/messages.js';
+export type { Lang } from './messages/lang.js';
+export { messageFor } from './messages/diagnostics.js';
 export { VERSION } from './version.js';

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/run/api.js';
+import { knownCodes, messageFor } from '../src/messages/diagnostics.js';
 import { formatRun } from '../src/report/pretty.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
@@ -37,4 +38,17 @@ for (const name of readdirSync(BAD).filter((f) => f.endsWith('.yaml')).sort()) {
 test('every golden file belongs to a fixture', () => {
   const fixtures = new Set(readdirSync(BAD).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '.txt')));
   assert.deepEqual(readdirSync(GOLDEN).filter((f) => !fixtures.has(f)), []);
+});
+
+test('every diagnostic code the checks can give has its text in both languages', () => {
+  const used = new Set<string>();
+  for (const file of readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts') || file.startsWith('messages')) continue;
+    for (const m of readFileSync(join(ROOT, 'src', file), 'utf8').matchAll(/'(NB\d{4})'/g)) used.add(m[1]!);
+  }
+  const known = new Set(knownCodes());
+  assert.deepEqual([...used].filter((code) => !known.has(code)).sort(), []);
+  for (const code of known) {
+    for (const lang of ['zh-CN', 'en'] as const) assert.notEqual(messageFor(code, {}, lang).message, code, `${code} in ${lang}`);
+  }
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codeFrame } from '../src/report/codeframe.js';
 import { decodeText } from '../src/source/decode.js';
-import { detectLang, parseLang } from '../src/report/locale.js';
+import { detectLang, parseLang } from '../src/messages/lang.js';
 import { positionAt, sourceFromText } from '../src/source/source.js';
 import { parseYaml } from '../src/source/yaml.js';
 

@@ -45,7 +45,7 @@ export function checkPlausibility(
   const years = profile.years;
   if (years && report.year && ((years.from !== undefined && report.year < years.from) || (years.to !== undefined && report.year > years.to))) {
     const range = `${years.from ?? ''}–${years.to ?? ''}`;
-    warn('/profile', 'NB3009', { year: report.year, profile: profile.name, range: `${range} 年的报告`, rangeEn: `${range} reports`, suggested: years.otherwise ?? '' });
+    warn('/profile', 'NB3009', { year: report.year, profile: profile.name, range, suggested: years.otherwise ?? '' });
   }
 
   // C5: years named in the title and the statistics period agree with `year`.

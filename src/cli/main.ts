@@ -2,10 +2,11 @@
 
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type OutputFormat, type RunResult } from '../run/api.js';
-import { BROWSER_ENV, NoBrowserError } from '../print/find-browser.js';
-import { detectLang, parseLang } from '../report/locale.js';
+import { NoBrowserError } from '../print/find-browser.js';
+import { cliText } from '../messages/cli.js';
+import { detectLang, inLanguage, parseLang } from '../messages/lang.js';
 import { builtinProfiles, ProfileError } from '../profiles/profile.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../messages/lang.js';
 import { createProgress } from './progress.js';
 import { endBy, guardStdio, isTerminalLost, loseTerminal, signalExitCode, STOP_SIGNALS, type StopSignal } from './signals.js';
 import { trace } from '../run/trace.js';
@@ -34,110 +35,6 @@ const defaultIO: CliIO = {
   env: process.env,
 };
 
-const text = {
-  'zh-CN': {
-    description: '年报：把 YAML 写成的政府信息公开工作年度报告检查并生成 HTML 与 PDF。',
-    check: '检查报告文件（不启动浏览器）',
-    build: '检查并生成 PDF 与 HTML',
-    files: '报告文件（.yaml）、文件夹或通配符',
-    outDir: '输出文件夹',
-    format: '输出格式，逗号分隔：pdf,html',
-    browser: `浏览器可执行文件路径（也可用环境变量 ${BROWSER_ENV[0]}）`,
-    profile: '报告格式名称或文件夹，覆盖文件中的 profile',
-    localFonts: '优先使用本机安装的公文字体（仿宋_GB2312、方正小标宋、黑体、楷体_GB2312），没有时用内置字体',
-    timeout: '每份文档的打印超时（毫秒，默认 60000）',
-    jobs: '同时打印的文档数（默认为 CPU 核数）',
-    forceBuild: '即使输入和输出都没有变化也重新生成',
-    badJobs: (v: string) => `--jobs 应为正整数，而不是“${v}”。`,
-    interrupting: '已中断：不再开始新的文件，正在关闭浏览器……（再按一次 Ctrl-C 立即退出）',
-    lang: '提示语言：zh-CN 或 en（默认随系统语言）',
-    noColor: '不使用颜色',
-    reporter: '输出格式：pretty（供人阅读）、json（供程序读取）、github（GitHub Actions 注释）',
-    shard: '只处理第 k 份（共 n 份，例如 2/3），用于在多个 CI 任务中并行',
-    browserWs: '连接已在运行的浏览器（DevTools WebSocket 地址，也可用环境变量 NIANBAO_BROWSER_WS），而不是启动一个',
-    badReporter: (v: string) => `--reporter 只能是 pretty、json 或 github，而不是“${v}”。`,
-    badShard: (v: string) => `--shard 应写成 k/n（1 ≤ k ≤ n），例如 2/3，而不是“${v}”。`,
-    strict: '把警告也当作错误（用于 CI）',
-    init: '生成一份完整的年度报告骨架（全部标题、填 0 的表格和 TODO 标记）',
-    initFile: '要写入的文件（默认 <年度>.yaml）',
-    initYear: '报告年度',
-    initOrg: '发布机关名称',
-    initProfile: '报告格式（默认按年度：2021 年起 gov-2021，2019–2020 年 gov-2019）',
-    force: '覆盖已有的文件',
-    badYear: (v: string) => `--year 应为四位年份，而不是“${v}”。`,
-    exists: (f: string) => `文件 ${f} 已存在；用 --force 覆盖，或换一个文件名。`,
-    badProfile: (p: string, all: string) => `找不到报告格式“${p}”，或它的文件有误；可用的格式：${all}。`,
-    wrote: (f: string) => `已生成 ${f}。填写其中的 TODO，然后运行：nianbao check ${f}`,
-    help: '显示帮助',
-    version: '显示版本号',
-    titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' } as Record<string, string>,
-    terms: (usage: string) =>
-      usage.replace('[options]', '[选项]').replace('[command]', '[命令]').replace('<files...>', '<文件...>').replace('[file]', '[文件]'),
-    defaultIs: (value: string) => `（默认：${value}）`,
-    badFormat: (v: string) => `--format 只能是 pdf、html 或 pdf,html，而不是“${v}”。`,
-    badLang: (v: string) => `--lang 只能是 zh-CN 或 en，而不是“${v}”。`,
-    badTimeout: (v: string) => `--timeout 应为正整数（毫秒），而不是“${v}”。`,
-    noBrowserAt: (p: string) => `找不到 --browser 指定的浏览器“${p}”：请检查路径，或去掉 --browser 让 nianbao 自动查找。`,
-    noBrowser: `找不到 Chrome/Chromium 浏览器。请安装（Debian：sudo apt-get install chromium-headless-shell 或 chromium；Ubuntu：chromium），或用 --browser <路径> 或环境变量 ${BROWSER_ENV[0]} 指定。`,
-    launchFailed: (m: string) => `浏览器无法启动：${m}`,
-    failed: (m: string) => `nianbao 运行失败：${m}`,
-    usage: {
-      'commander.missingArgument': (x: string) => `缺少参数 ${x}：请给出报告文件。用 nianbao --help 查看用法。`,
-      'commander.unknownCommand': (x: string) => `未知命令 ${x}：可用命令为 init、check、build。用 nianbao --help 查看用法。`,
-      'commander.missingMandatoryOptionValue': (x: string) => `缺少必需的选项 ${x}。`,
-      'commander.unknownOption': (x: string) => `未知选项 ${x}。用 nianbao <命令> --help 查看可用选项。`,
-      'commander.optionMissingArgument': (x: string) => `选项 ${x} 缺少取值。`,
-      'commander.excessArguments': () => '参数过多。用 nianbao --help 查看用法。',
-    } as Record<string, (x: string) => string>,
-  },
-  en: {
-    description: 'nianbao: check annual government-information-disclosure reports written in YAML and build them to HTML and PDF.',
-    check: 'check report files (no browser is started)',
-    build: 'check report files and write PDF and HTML',
-    files: 'report files (.yaml), folders or glob patterns',
-    outDir: 'output folder',
-    format: 'output formats, comma-separated: pdf,html',
-    browser: `path of a Chrome/Chromium executable (or set ${BROWSER_ENV[0]})`,
-    profile: 'profile name or folder, overriding the file\'s profile',
-    localFonts: 'prefer locally installed official faces (仿宋_GB2312, 方正小标宋, 黑体, 楷体_GB2312) over the bundled fonts',
-    timeout: 'print timeout per document, in milliseconds (default: 60000)',
-    jobs: 'documents printed at once (default: the number of cores)',
-    forceBuild: 'rebuild even when inputs and outputs are unchanged',
-    badJobs: (v: string) => `--jobs takes a positive whole number, not "${v}".`,
-    interrupting: 'Interrupted: no new file starts; closing the browser… (Ctrl-C again to quit at once)',
-    lang: 'message language: zh-CN or en (default: from the locale)',
-    noColor: 'no colours',
-    reporter: 'output: pretty (for people), json (for programs), github (GitHub Actions annotations)',
-    shard: 'only the k-th of n slices of the inputs (e.g. 2/3), for parallel CI jobs',
-    browserWs: 'print with a running browser (its DevTools WebSocket URL, or set NIANBAO_BROWSER_WS) instead of starting one',
-    badReporter: (v: string) => `--reporter takes pretty, json or github, not "${v}".`,
-    badShard: (v: string) => `--shard takes k/n with 1 ≤ k ≤ n, e.g. 2/3, not "${v}".`,
-    strict: 'treat warnings as errors (for CI)',
-    init: 'write a complete report skeleton (every heading, tables of zeros, TODO markers)',
-    initFile: 'file to write (default <year>.yaml)',
-    initYear: 'the report\'s year',
-    initOrg: 'name of the publishing body',
-    initProfile: 'profile (default by year: gov-2021 from 2021, gov-2019 for 2019–2020)',
-    force: 'overwrite an existing file',
-    badYear: (v: string) => `--year takes a four-digit year, not "${v}".`,
-    exists: (f: string) => `${f} exists; use --force to overwrite it, or choose another name.`,
-    badProfile: (p: string, all: string) => `No usable profile "${p}"; available: ${all}.`,
-    wrote: (f: string) => `Wrote ${f}. Fill in its TODOs, then run: nianbao check ${f}`,
-    help: 'show help',
-    version: 'show the version',
-    titles: {} as Record<string, string>,
-    terms: (usage: string) => usage,
-    defaultIs: (value: string) => ` (default: ${value})`,
-    badFormat: (v: string) => `--format takes pdf, html or pdf,html, not "${v}".`,
-    badLang: (v: string) => `--lang takes zh-CN or en, not "${v}".`,
-    badTimeout: (v: string) => `--timeout takes a positive whole number of milliseconds, not "${v}".`,
-    noBrowserAt: (p: string) => `No browser at "${p}" (--browser): check the path, or drop --browser to let nianbao search.`,
-    noBrowser: `No Chrome/Chromium found. Install one (Debian: sudo apt-get install chromium-headless-shell or chromium; Ubuntu: chromium), or name it with --browser <path> or ${BROWSER_ENV[0]}.`,
-    launchFailed: (m: string) => `The browser could not start: ${m}`,
-    failed: (m: string) => `nianbao failed: ${m}`,
-    usage: {} as Record<string, (x: string) => string>,
-  },
-};
 
 /** A bad flag value; reported in one sentence with exit code 2. */
 class UsageError extends Error {}
@@ -148,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   if (io === defaultIO) guardStdio();
   const langFlag = readLangFlag(argv);
   const lang: Lang = (langFlag && parseLang(langFlag)) || detectLang(undefined, io.env);
-  const t = text[lang];
+  const t = inLanguage(cliText, lang);
   let exitCode = 0;
   const useColor = (opts: { color?: boolean }) =>
     opts.color !== false && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.isTTY);
@@ -335,7 +232,7 @@ function parseFormats(value: string): OutputFormat[] | undefined {
 
 /** One sentence for a failure of the tool itself (exit code 2). */
 function toolErrorSentence(error: Error, lang: Lang): string {
-  const t = text[lang];
+  const t = inLanguage(cliText, lang);
   if (error instanceof NoBrowserError) return error.explicit ? t.noBrowserAt(error.explicit) : t.noBrowser;
   if (error.name === 'BrowserLaunchError') return t.launchFailed(error.message);
   return t.failed(error.message);

@@ -4,7 +4,8 @@
  */
 
 import type { FileResult } from '../run/result.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../messages/lang.js';
+import { statusText } from '../messages/summary.js';
 
 /** Where progress goes and how. */
 export interface ProgressOptions {
@@ -15,10 +16,6 @@ export interface ProgressOptions {
   readonly columns?: number;
 }
 
-const status = {
-  'zh-CN': { ok: '完成', unchanged: '未变', invalid: '有错误', failed: '失败', skipped: '跳过（不是年度报告）' },
-  en: { ok: 'built', unchanged: 'unchanged', invalid: 'errors', failed: 'failed', skipped: 'skipped (not a report)' },
-} as const;
 
 /** Callbacks for `build`'s onStart/onFile, and `done` to clear the bar. */
 export function createProgress(options: ProgressOptions) {
@@ -43,7 +40,7 @@ export function createProgress(options: ProgressOptions) {
       if (options.tty) bar(result.file);
       else {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        options.write(`[${finished}/${total}] ${status[options.lang][result.status]} ${result.file} (${seconds} s)\n`);
+        options.write(`[${finished}/${total}] ${statusText[result.status][options.lang]} ${result.file} (${seconds} s)\n`);
       }
     },
     done() {

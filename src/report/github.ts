@@ -5,7 +5,8 @@
  */
 
 import type { RunResult } from '../run/result.js';
-import { messageFor, type Lang } from './messages.js';
+import { messageFor } from '../messages/diagnostics.js';
+import type { Lang } from '../messages/lang.js';
 
 /** Escapes a command's message (data) as the runner expects. */
 function escapeData(text: string): string {

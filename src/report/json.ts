@@ -4,7 +4,8 @@
  */
 
 import { countsOf, type RunResult } from '../run/result.js';
-import { messageFor, type Lang } from './messages.js';
+import { messageFor } from '../messages/diagnostics.js';
+import type { Lang } from '../messages/lang.js';
 import { VERSION } from '../version.js';
 
 /** Version of the JSON document's shape; raised whenever a field changes meaning or goes. */

@@ -1,6 +1,17 @@
-/** Chooses the language of messages: an explicit choice, else the user's locale. */
+/**
+ * The languages nianbao speaks, how one is chosen, and the shape of its message catalog: every
+ * user-visible text is written once per language, side by side (messages/*.ts).
+ */
 
-import type { Lang } from './messages.js';
+export type Lang = 'zh-CN' | 'en';
+
+/** One text (or text-making function) in each language. */
+export type SideBySide<T> = { readonly 'zh-CN': T; readonly en: T };
+
+/** A catalog of side-by-side entries, seen in one language: `inLanguage({ ok: { 'zh-CN': '完成', en: 'built' } }, 'en').ok === 'built'`. */
+export function inLanguage<T extends Record<string, unknown>>(catalog: { readonly [K in keyof T]: SideBySide<T[K]> }, lang: Lang): T {
+  return Object.fromEntries(Object.entries(catalog).map(([key, texts]) => [key, (texts as SideBySide<unknown>)[lang]])) as T;
+}
 
 /** `zh*` locales get Chinese; everything else English. `--lang` always wins. */
 export function detectLang(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {

@@ -1,0 +1,109 @@
+/** Everything the command line says besides diagnostics: help, usage errors, notes. Chinese and English side by side. */
+
+import type { SideBySide } from './lang.js';
+import { BROWSER_ENV } from '../print/find-browser.js';
+
+/** The CLI's texts, each in both languages. */
+export const cliText = {
+  description: {
+    'zh-CN': '年报：把 YAML 写成的政府信息公开工作年度报告检查并生成 HTML 与 PDF。',
+    en: 'nianbao: check annual government-information-disclosure reports written in YAML and build them to HTML and PDF.',
+  },
+  check: { 'zh-CN': '检查报告文件（不启动浏览器）', en: 'check report files (no browser is started)' },
+  build: { 'zh-CN': '检查并生成 PDF 与 HTML', en: 'check report files and write PDF and HTML' },
+  files: { 'zh-CN': '报告文件（.yaml）、文件夹或通配符', en: 'report files (.yaml), folders or glob patterns' },
+  outDir: { 'zh-CN': '输出文件夹', en: 'output folder' },
+  format: { 'zh-CN': '输出格式，逗号分隔：pdf,html', en: 'output formats, comma-separated: pdf,html' },
+  browser: { 'zh-CN': `浏览器可执行文件路径（也可用环境变量 ${BROWSER_ENV[0]}）`, en: `path of a Chrome/Chromium executable (or set ${BROWSER_ENV[0]})` },
+  profile: { 'zh-CN': '报告格式名称或文件夹，覆盖文件中的 profile', en: 'profile name or folder, overriding the file\'s profile' },
+  localFonts: {
+    'zh-CN': '优先使用本机安装的公文字体（仿宋_GB2312、方正小标宋、黑体、楷体_GB2312），没有时用内置字体',
+    en: 'prefer locally installed official faces (仿宋_GB2312, 方正小标宋, 黑体, 楷体_GB2312) over the bundled fonts',
+  },
+  timeout: { 'zh-CN': '每份文档的打印超时（毫秒，默认 60000）', en: 'print timeout per document, in milliseconds (default: 60000)' },
+  jobs: { 'zh-CN': '同时打印的文档数（默认为 CPU 核数）', en: 'documents printed at once (default: the number of cores)' },
+  forceBuild: { 'zh-CN': '即使输入和输出都没有变化也重新生成', en: 'rebuild even when inputs and outputs are unchanged' },
+  badJobs: { 'zh-CN': (v: string) => `--jobs 应为正整数，而不是“${v}”。`, en: (v: string) => `--jobs takes a positive whole number, not "${v}".` },
+  interrupting: {
+    'zh-CN': '已中断：不再开始新的文件，正在关闭浏览器……（再按一次 Ctrl-C 立即退出）',
+    en: 'Interrupted: no new file starts; closing the browser… (Ctrl-C again to quit at once)',
+  },
+  lang: { 'zh-CN': '提示语言：zh-CN 或 en（默认随系统语言）', en: 'message language: zh-CN or en (default: from the locale)' },
+  noColor: { 'zh-CN': '不使用颜色', en: 'no colours' },
+  reporter: {
+    'zh-CN': '输出格式：pretty（供人阅读）、json（供程序读取）、github（GitHub Actions 注释）',
+    en: 'output: pretty (for people), json (for programs), github (GitHub Actions annotations)',
+  },
+  shard: { 'zh-CN': '只处理第 k 份（共 n 份，例如 2/3），用于在多个 CI 任务中并行', en: 'only the k-th of n slices of the inputs (e.g. 2/3), for parallel CI jobs' },
+  browserWs: {
+    'zh-CN': '连接已在运行的浏览器（DevTools WebSocket 地址，也可用环境变量 NIANBAO_BROWSER_WS），而不是启动一个',
+    en: 'print with a running browser (its DevTools WebSocket URL, or set NIANBAO_BROWSER_WS) instead of starting one',
+  },
+  badReporter: {
+    'zh-CN': (v: string) => `--reporter 只能是 pretty、json 或 github，而不是“${v}”。`,
+    en: (v: string) => `--reporter takes pretty, json or github, not "${v}".`,
+  },
+  badShard: {
+    'zh-CN': (v: string) => `--shard 应写成 k/n（1 ≤ k ≤ n），例如 2/3，而不是“${v}”。`,
+    en: (v: string) => `--shard takes k/n with 1 ≤ k ≤ n, e.g. 2/3, not "${v}".`,
+  },
+  strict: { 'zh-CN': '把警告也当作错误（用于 CI）', en: 'treat warnings as errors (for CI)' },
+  init: { 'zh-CN': '生成一份完整的年度报告骨架（全部标题、填 0 的表格和 TODO 标记）', en: 'write a complete report skeleton (every heading, tables of zeros, TODO markers)' },
+  initFile: { 'zh-CN': '要写入的文件（默认 <年度>.yaml）', en: 'file to write (default <year>.yaml)' },
+  initYear: { 'zh-CN': '报告年度', en: 'the report\'s year' },
+  initOrg: { 'zh-CN': '发布机关名称', en: 'name of the publishing body' },
+  initProfile: { 'zh-CN': '报告格式（默认按年度：2021 年起 gov-2021，2019–2020 年 gov-2019）', en: 'profile (default by year: gov-2021 from 2021, gov-2019 for 2019–2020)' },
+  force: { 'zh-CN': '覆盖已有的文件', en: 'overwrite an existing file' },
+  badYear: { 'zh-CN': (v: string) => `--year 应为四位年份，而不是“${v}”。`, en: (v: string) => `--year takes a four-digit year, not "${v}".` },
+  exists: {
+    'zh-CN': (f: string) => `文件 ${f} 已存在；用 --force 覆盖，或换一个文件名。`,
+    en: (f: string) => `${f} exists; use --force to overwrite it, or choose another name.`,
+  },
+  badProfile: {
+    'zh-CN': (p: string, all: string) => `找不到报告格式“${p}”，或它的文件有误；可用的格式：${all}。`,
+    en: (p: string, all: string) => `No usable profile "${p}"; available: ${all}.`,
+  },
+  wrote: {
+    'zh-CN': (f: string) => `已生成 ${f}。填写其中的 TODO，然后运行：nianbao check ${f}`,
+    en: (f: string) => `Wrote ${f}. Fill in its TODOs, then run: nianbao check ${f}`,
+  },
+  help: { 'zh-CN': '显示帮助', en: 'show help' },
+  version: { 'zh-CN': '显示版本号', en: 'show the version' },
+  titles: {
+    'zh-CN': { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' } as Record<string, string>,
+    en: {} as Record<string, string>,
+  },
+  terms: {
+    'zh-CN': (usage: string) =>
+      usage.replace('[options]', '[选项]').replace('[command]', '[命令]').replace('<files...>', '<文件...>').replace('[file]', '[文件]'),
+    en: (usage: string) => usage,
+  },
+  defaultIs: { 'zh-CN': (value: string) => `（默认：${value}）`, en: (value: string) => ` (default: ${value})` },
+  badFormat: { 'zh-CN': (v: string) => `--format 只能是 pdf、html 或 pdf,html，而不是“${v}”。`, en: (v: string) => `--format takes pdf, html or pdf,html, not "${v}".` },
+  badLang: { 'zh-CN': (v: string) => `--lang 只能是 zh-CN 或 en，而不是“${v}”。`, en: (v: string) => `--lang takes zh-CN or en, not "${v}".` },
+  badTimeout: {
+    'zh-CN': (v: string) => `--timeout 应为正整数（毫秒），而不是“${v}”。`,
+    en: (v: string) => `--timeout takes a positive whole number of milliseconds, not "${v}".`,
+  },
+  noBrowserAt: {
+    'zh-CN': (p: string) => `找不到 --browser 指定的浏览器“${p}”：请检查路径，或去掉 --browser 让 nianbao 自动查找。`,
+    en: (p: string) => `No browser at "${p}" (--browser): check the path, or drop --browser to let nianbao search.`,
+  },
+  noBrowser: {
+    'zh-CN': `找不到 Chrome/Chromium 浏览器。请安装（Debian：sudo apt-get install chromium-headless-shell 或 chromium；Ubuntu：chromium），或用 --browser <路径> 或环境变量 ${BROWSER_ENV[0]} 指定。`,
+    en: `No Chrome/Chromium found. Install one (Debian: sudo apt-get install chromium-headless-shell or chromium; Ubuntu: chromium), or name it with --browser <path> or ${BROWSER_ENV[0]}.`,
+  },
+  launchFailed: { 'zh-CN': (m: string) => `浏览器无法启动：${m}`, en: (m: string) => `The browser could not start: ${m}` },
+  failed: { 'zh-CN': (m: string) => `nianbao 运行失败：${m}`, en: (m: string) => `nianbao failed: ${m}` },
+  usage: {
+    'zh-CN': {
+      'commander.missingArgument': (x: string) => `缺少参数 ${x}：请给出报告文件。用 nianbao --help 查看用法。`,
+      'commander.unknownCommand': (x: string) => `未知命令 ${x}：可用命令为 init、check、build。用 nianbao --help 查看用法。`,
+      'commander.missingMandatoryOptionValue': (x: string) => `缺少必需的选项 ${x}。`,
+      'commander.unknownOption': (x: string) => `未知选项 ${x}。用 nianbao <命令> --help 查看可用选项。`,
+      'commander.optionMissingArgument': (x: string) => `选项 ${x} 缺少取值。`,
+      'commander.excessArguments': () => '参数过多。用 nianbao --help 查看用法。',
+    } as Record<string, (x: string) => string>,
+    en: {} as Record<string, (x: string) => string>,
+  },
+} satisfies Record<string, SideBySide<unknown>>;

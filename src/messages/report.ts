@@ -1,0 +1,148 @@
+/** What the diagnostics about a report's content say (NB3xxx headings, NB4xxx references, NB5xxx tables, NB6xxx plausibility), side by side. */
+
+import type { Params } from '../diagnostics.js';
+import type { SideBySide } from './lang.js';
+import { q, suggestEn, suggestZh, type Template } from './phrasing.js';
+
+const cellZh = (p: Params): string => `“${p.row}”${p.column ? `“${p.column}”` : ''}`;
+const cellEn = (p: Params): string => `"${p.row}"${p.column ? ` / "${p.column}"` : ''}`;
+const kindZh = (k: unknown): string =>
+  k === 'amount' ? '应为不小于 0 的数字（单位：万元，可有小数）。' : k === 'signed' ? '应为整数（可为负数）。' : '应为不小于 0 的整数；没有的填 0。';
+const kindEn = (k: unknown): string =>
+  k === 'amount' ? 'Expected a number ≥ 0 (in 万元; decimals allowed).' : k === 'signed' ? 'Expected a whole number (may be negative).' : 'Expected a whole number ≥ 0; write 0 for none.';
+
+/** NB3xxx to NB6xxx. */
+export const reportMessages: Record<string, SideBySide<Template>> = {
+  NB3001: {
+    'zh-CN': (p) => ({
+      message: `缺少必需的一级标题 ${q(p.title)}。`,
+      expected: p.after ? `应在 ${q(p.after)} 之后加上这一部分。` : '应在报告开头加上这一部分。',
+    }),
+    en: (p) => ({
+      message: `Missing required top-level heading "${p.title}".`,
+      expected: p.after ? `Add this section after "${p.after}".` : 'Add this section at the start of the report.',
+    }),
+  },
+  NB3002: {
+    'zh-CN': (p) => ({ message: `一级标题 ${q(p.title)} 的位置不对。`, expected: `应放在 ${q(p.before)} 之前。` }),
+    en: (p) => ({ message: `Top-level heading "${p.title}" is out of order.`, expected: `It belongs before "${p.before}".` }),
+  },
+  NB3003: {
+    'zh-CN': (p) => ({
+      message: `标题中手写的序号 ${q(p.found)} 与它的位置不符，这里应为 ${q(p.expected)}。`,
+      expected: '标题序号由 nianbao 按层级自动编排（一、（一）1.（1）），请删除手写的序号。',
+    }),
+    en: (p) => ({
+      message: `The hand-typed number "${p.found}" does not match the heading's position; it would be "${p.expected}".`,
+      expected: 'nianbao numbers headings by depth (一、 （一） 1. （1）); remove the typed number.',
+    }),
+  },
+  NB3004: {
+    'zh-CN': (p) => ({ message: `标题 ${q(p.found)} 是非标准写法。`, expected: `标准写法为 ${q(p.title)}。` }),
+    en: (p) => ({ message: `Heading "${p.found}" is a non-standard wording.`, expected: `The standard wording is "${p.title}".` }),
+  },
+  NB3005: {
+    'zh-CN': (p) => ({ message: `标题层级过深（第 ${p.level} 级）。`, expected: '公文结构层次最多四级：一、（一）1.（1）。' }),
+    en: (p) => ({ message: `Heading nested too deep (level ${p.level}).`, expected: 'Official documents use at most four levels: 一、 （一） 1. （1）.' }),
+  },
+  NB3006: {
+    'zh-CN': (p) => ({ message: `找不到报告格式 ${q(p.profile)}。`, expected: `可用的格式：${p.available}；或给出自定义格式文件夹的路径。` }),
+    en: (p) => ({ message: `Unknown report profile "${p.profile}".`, expected: `Available: ${p.available}; or give the path of a profile folder.` }),
+  },
+  NB3007: {
+    'zh-CN': (p) => ({ message: `报告格式文件有误：${p.reason}。`, expected: '检查格式文件夹中的 profile.yaml 与模板。' }),
+    en: (p) => ({ message: `The profile is invalid: ${p.reason}.`, expected: 'Check profile.yaml and the templates in the profile folder.' }),
+  },
+  NB3008: {
+    'zh-CN': (p) => ({ message: `多出了一级标题 ${q(p.found)}。`, expected: `统一格式只有六个部分：${p.titles}。可把这部分内容并入相应的部分。` }),
+    en: (p) => ({ message: `Unexpected top-level heading "${p.found}".`, expected: `The national format has six parts: ${p.titles}. Move this content into one of them.` }),
+  },
+  NB3009: {
+    'zh-CN': (p) => ({ message: `${p.year} 年的报告使用了格式 ${q(p.profile)}，它适用于 ${p.range} 年的报告。`, expected: `应使用 ${q(p.suggested)}。` }),
+    en: (p) => ({ message: `A ${p.year} report uses profile "${p.profile}", which is for ${p.range} reports.`, expected: `Use "${p.suggested}".` }),
+  },
+  NB4001: {
+    'zh-CN': (p) => ({ message: `引用了不存在的数据 ${q(p.name)}。${suggestZh(p)}`, expected: p.defined ? `已定义的数据：${p.defined}。` : '先在 figures 下定义这项数据。' }),
+    en: (p) => ({ message: `Reference to undefined figure "${p.name}". ${suggestEn(p)}`.trim(), expected: p.defined ? `Defined figures: ${p.defined}.` : 'Define it under figures first.' }),
+  },
+  NB4002: {
+    'zh-CN': (p) => ({ message: `无法识别的引用 ${q(p.found)}，将按原文显示。`, expected: '引用数据请写成 {{figures.名称}}。' }),
+    en: (p) => ({ message: `Unrecognised reference "${p.found}"; it is shown as typed.`, expected: 'Reference a figure as {{figures.name}}.' }),
+  },
+  NB4003: {
+    'zh-CN': (p) => ({ message: `引用了不存在的表格数据 ${q(p.name)}。${suggestZh(p)}`, expected: '写成 {{tables.表格.行.列}}，例如 {{tables.requests.new.total}}。' }),
+    en: (p) => ({ message: `Reference to an unknown table value "${p.name}". ${suggestEn(p)}`.trim(), expected: 'Write {{tables.table.row.column}}, e.g. {{tables.requests.new.total}}.' }),
+  },
+  NB5001: {
+    'zh-CN': (p) => ({
+      message: p.row ? `表格“${p.table}”缺少 ${cellZh(p)}。` : `缺少表格“${p.table}”。`,
+      expected: p.row ? '每个单元格都要填写，没有的填 0（不能留空）。' : '用 nianbao init 生成的骨架中有完整的表格，可从中复制。',
+    }),
+    en: (p) => ({
+      message: p.row ? `Table "${p.table}" is missing ${cellEn(p)}.` : `Table "${p.table}" is missing.`,
+      expected: p.row ? 'Every cell must be filled in; write 0 for none (never leave it blank).' : 'The skeleton written by `nianbao init` has every table in full.',
+    }),
+  },
+  NB5002: {
+    'zh-CN': (p) => ({ message: `表格“${p.table}”中${cellZh(p)}的值 ${q(p.found)} 无效。`, expected: kindZh(p.kind) }),
+    en: (p) => ({ message: `Invalid value "${p.found}" for ${cellEn(p)} in table "${p.table}".`, expected: kindEn(p.kind) }),
+  },
+  NB5003: {
+    'zh-CN': (p) => ({ message: `表格“${p.table}”中${cellZh(p)}填的是 ${p.given}，但各项相加为 ${p.expected}。`, expected: `${p.parts} = ${p.expected}。` }),
+    en: (p) => ({ message: `In table "${p.table}", ${cellEn(p)} is ${p.given}, but its parts add up to ${p.expected}.`, expected: `${p.parts} = ${p.expected}.` }),
+  },
+  NB5004: {
+    'zh-CN': (p) => ({
+      message: `表格“${p.table}”“${p.column}”一列不平衡（应有：${p.identity}）。`,
+      expected: `左边 ${p.left}；右边 ${p.right}。两边应当相等。`,
+    }),
+    en: (p) => ({
+      message: `Table "${p.table}", column "${p.column}" does not balance (the rule: ${p.identity}).`,
+      expected: `Left: ${p.left}; right: ${p.right}. The two sides must be equal.`,
+    }),
+  },
+  NB5006: {
+    'zh-CN': (p) => ({ message: `正文中的“${p.found}”与表格不符：${p.what}在表格中为 ${p.expected}。`, expected: `改为 ${p.expected}，或用 {{tables.${p.ref}}} 引用表格中的数字。` }),
+    en: (p) => ({ message: `The text says ${p.found}, but the table gives ${p.expected} for ${p.what}.`, expected: `Write ${p.expected}, or reference the table as {{tables.${p.ref}}}.` }),
+  },
+  NB6009: {
+    'zh-CN': (p) => ({ message: `无法读取上一年度报告 ${q(p.file)}（${p.reason}），跳过与上年数据的核对。`, expected: '检查 previous 中的路径（相对于本文件）。' }),
+    en: (p) => ({ message: `Cannot read last year's report "${p.file}" (${p.reason}); the checks against last year are skipped.`, expected: 'Check the path in previous (relative to this file).' }),
+  },
+  NB6010: {
+    'zh-CN': () => ({ message: '这一行的注释中还有 TODO：这一项可能还没有改为实际内容。', expected: '改好这一项后，删除注释中的 TODO。' }),
+    en: () => ({ message: 'A comment on this line still says TODO: the value may not be filled in yet.', expected: 'Fill in the value, then remove TODO from the comment.' }),
+  },
+  NB6001: {
+    'zh-CN': () => ({ message: '正文中还有待填写的 TODO 标记。', expected: '填写这部分内容，并删除 TODO。' }),
+    en: () => ({ message: 'The text still has a TODO marker.', expected: 'Write this part and remove the TODO.' }),
+  },
+  NB6002: {
+    'zh-CN': (p) => ({ message: `“二、上年结转”${p.column}为 ${p.found}，而上一年度报告的“四、结转下年度继续办理”为 ${p.expected}。`, expected: '两者通常应当相等；请核对本年或上年的数据。' }),
+    en: (p) => ({ message: `Carried over from last year (${p.column}) is ${p.found}, but last year's report carried forward ${p.expected}.`, expected: 'They are normally equal; check this year\'s or last year\'s figures.' }),
+  },
+  NB6003: {
+    'zh-CN': (p) => ({ message: `行政规范性文件现行有效件数 ${p.found} 与上年 ${p.previous} + 本年制发 ${p.issued} − 本年废止 ${p.repealed} = ${p.expected} 不符。`, expected: '如有失效、清理等情况可忽略此提示；否则请核对。' }),
+    en: (p) => ({ message: `Normative documents in force (${p.found}) differ from last year's ${p.previous} + issued ${p.issued} − repealed ${p.repealed} = ${p.expected}.`, expected: 'Ignore this if documents expired or were cleaned up; otherwise check.' }),
+  },
+  NB6004: {
+    'zh-CN': (p) => ({ message: `“${p.organization}”看来不是可以制定规章的机关，但表中规章数不为 0。`, expected: '只有国务院部门、省级政府和设区的市、自治州政府可以制定规章；请核对是否应填 0。' }),
+    en: (p) => ({ message: `"${p.organization}" does not look like a body that can make 规章, yet the table counts some.`, expected: 'Only State Council departments, provincial governments and governments of cities with districts make 规章; check whether this should be 0.' }),
+  },
+  NB6005: {
+    'zh-CN': (p) => ({ message: `${p.where === 'title' ? '标题' : '导语'}中的年份 ${p.found} 与报告年度 ${p.year} 不一致。`, expected: `应为 ${p.year}年。` }),
+    en: (p) => ({ message: `The year ${p.found} in ${p.where === 'title' ? 'the title' : 'the introduction'} differs from the report's year ${p.year}.`, expected: `Expected ${p.year}.` }),
+  },
+  NB6006: {
+    'zh-CN': (p) => ({ message: `发布日期 ${p.published} 晚于法定期限 ${p.deadline}（《中华人民共和国政府信息公开条例》第四十九条）。`, expected: p.publisher === 'government' ? '县级以上地方人民政府的年度报告应在每年3月31日前公布。' : '县级以上人民政府部门的年度报告应在每年1月31日前公布。' }),
+    en: (p) => ({ message: `Published ${p.published}, after the legal deadline ${p.deadline} (条例 第四十九条).`, expected: p.publisher === 'government' ? 'A local government publishes its report by 31 March.' : 'A government department publishes its report by 31 January.' }),
+  },
+  NB6007: {
+    'zh-CN': (p) => ({ message: `行政事业性收费金额 ${p.found} 万元（即 ${p.yuan} 元）异常地大。`, expected: '该栏单位是“万元”；如果填的是元，请除以 10000。' }),
+    en: (p) => ({ message: `The fee of ${p.found} 万元 (${p.yuan} yuan) is unusually large.`, expected: 'The column is in 万元 (10,000 yuan); if you typed yuan, divide by 10,000.' }),
+  },
+  NB6008: {
+    'zh-CN': (p) => ({ message: `导语说全文包括六部分，但没有提到：${p.missing}。`, expected: '导语应依次列出六个部分的名称。' }),
+    en: (p) => ({ message: `The introduction says the report has six parts but does not name: ${p.missing}.`, expected: 'The introduction lists the six parts by name.' }),
+  },
+};
