@@ -10,7 +10,7 @@ import { loadProfile, TEMPLATES_DIR } from '../src/profiles/profile.js';
 import { sourceFromText } from '../src/source/source.js';
 import { validateReport } from '../src/checks/validate.js';
 import { parseYaml } from '../src/source/yaml.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { FIXTURES, ROOT, runCli, tempDir } from './helpers.js';
 
 const freeForm = loadProfile(join(TEMPLATES_DIR, 'free-form'));
 
@@ -123,6 +123,67 @@ test('last year\'s file must be a regular file: a pipe is not read', async () =>
     writeFileSync(join(dir, 'r.yaml'), report);
     const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
     assert.deepEqual(d.map((x) => x.code), ['NB6009']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a mistake in a custom profile\'s profile.yaml or tables.yaml is reported at its file, line and column', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const profile = join(dir, 'mine');
+    cpSync(join(TEMPLATES_DIR, 'gov-2021'), profile, { recursive: true });
+    const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('profile: gov-2021', 'profile: ./mine');
+    writeFileSync(join(dir, 'r.yaml'), example);
+    const rules = join(profile, 'profile.yaml');
+    const original = readFileSync(rules, 'utf8');
+    // A misspelt key, and a year written as text.
+    writeFileSync(rules, original.replace('only_required_headings: true', 'only_required_heading: true').replace('years: { from: 2021,', 'years: { from: "2021年",'));
+    const lines = readFileSync(rules, 'utf8').split('\n');
+    const run = await check([join(dir, 'r.yaml')]);
+    const d = run.files[0]!.diagnostics;
+    assert.equal(run.exitCode, 1);
+    assert.equal(d[0]!.code, 'NB3007', 'said at the report\'s profile line');
+    const typo = d.find((x) => x.code === 'NB2102')!;
+    assert.equal(typo.file, rules);
+    assert.deepEqual([typo.position?.line, typo.position?.column], [lines.findIndex((l) => l.startsWith('only_required_heading:')) + 1, 1]);
+    assert.equal(typo.params.suggestion, 'only_required_headings');
+    const year = d.find((x) => x.code === 'NB2101')!;
+    assert.equal(year.file, rules);
+    assert.equal(year.position?.line, lines.findIndex((l) => l.startsWith('years:')) + 1);
+    assert.match(lines[year.position!.line - 1]!.slice(year.position!.column - 1), /^"?2021年"/, 'the column points at the value');
+
+    // tables.yaml: a row whose label is misspelt.
+    writeFileSync(rules, original);
+    const tables = join(profile, 'tables.yaml');
+    writeFileSync(tables, readFileSync(tables, 'utf8').replace('fees: { label: 行政事业性收费,', 'fees: { lable: 行政事业性收费,'));
+    const t = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    const where = readFileSync(tables, 'utf8').split('\n').findIndex((l) => l.includes('lable:')) + 1;
+    assert.deepEqual(t.filter((x) => x.file === tables).map((x) => [x.code, x.position?.line]).sort(), [['NB2102', where], ['NB2103', where]]);
+    // The pretty reporter shows the profile's line under the message.
+    const shown = runCli(['check', join(dir, 'r.yaml')]);
+    assert.match(shown.stdout, new RegExp(`tables\\.yaml:${where}:\\d+ error NB2102 Unknown key "lable"\\. Did you mean "label"\\?`));
+  } finally {
+    cleanup();
+  }
+});
+
+test('the plausibility checks compare the cells the profile names', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const profile = join(dir, 'mine');
+    cpSync(join(TEMPLATES_DIR, 'gov-2021'), profile, { recursive: true });
+    const rules = join(profile, 'profile.yaml');
+    const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('profile: gov-2021', 'profile: ./mine');
+    // A fee of 150 万元: looks typed in 元 where the profile names the fee's row, not where it names none.
+    writeFileSync(join(dir, 'r.yaml'), example.replace(/fees: [\d.]+/, 'fees: 150'));
+    const codes = async () => (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics.map((x) => x.code);
+    assert.ok((await codes()).includes('NB6007'));
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('  fee: active.fees\n', ''));
+    assert.ok(!(await codes()).includes('NB6007'));
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('  rules: active.rules\n', '  rules: active.regulations\n'));
+    const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    assert.match(String(d[0]!.params.reason), /plausibility names active\.regulations, which is not a row of the tables/);
   } finally {
     cleanup();
   }

@@ -1,11 +1,11 @@
 /**
- * Plausibility checks (spec §3.2, C1–C6) and unfinished text: warnings, never errors. They
- * look at well-known rows of the national format's tables when a profile has them.
+ * Plausibility checks (spec §3.2, C1–C6) and unfinished text: warnings, never errors. The
+ * table cells they compare are named by the profile (profile.yaml, `plausibility`).
  */
 
 import type { Diagnostic } from '../diagnostics.js';
 import { allSections, type Report } from '../model/model.js';
-import type { Profile } from '../profiles/profile.js';
+import type { Profile, RowRef } from '../profiles/profile.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { SINGLE, type TableValues } from '../tables/cells.js';
 import type { SpanMap } from '../source/yaml.js';
@@ -69,36 +69,39 @@ export function checkPlausibility(
     if (report.published > deadline) warn('/published', 'NB6006', { published: report.published, deadline, publisher: report.publisher });
   }
 
-  const active = report.tables.get('active');
+  // The cells these compare are named by the profile (profile.yaml, `plausibility`).
+  const cells = profile.plausibility;
+  const rowOf = (tables: ReadonlyMap<string, TableValues> | undefined, ref: RowRef | undefined) => (ref ? tables?.get(ref.table)?.get(ref.row) : undefined);
+  const pointerOf = (ref: RowRef, column?: string) => `/tables/${ref.table}/${ref.row.split('.').join('/')}${column ? `/${column}` : ''}`;
   // C3: 规章 counts from a body that cannot make 规章.
-  const rules = active?.get('rules');
-  if (rules && [...rules.values()].some((v) => v > 0) && BELOW_CITY.test(report.organization)) {
-    warn('/tables/active/rules', 'NB6004', { organization: report.organization });
+  const rules = rowOf(report.tables, cells.rules);
+  if (cells.rules && rules && [...rules.values()].some((v) => v > 0) && BELOW_CITY.test(report.organization)) {
+    warn(pointerOf(cells.rules), 'NB6004', { organization: report.organization });
   }
   // C6: a fee typed in 元 into the 万元 column.
-  const fee = active?.get('fees')?.get(SINGLE);
-  if (fee !== undefined && fee >= 100) warn('/tables/active/fees', 'NB6007', { found: fee, yuan: Math.round(fee * 10000) });
+  const fee = rowOf(report.tables, cells.fee)?.get(SINGLE);
+  if (cells.fee && fee !== undefined && fee >= 100) warn(pointerOf(cells.fee), 'NB6007', { found: fee, yuan: Math.round(fee * 10000) });
 
   if (previous) {
     // C1: this year's carry-over is last year's carry-forward.
-    const carriedOver = report.tables.get('requests')?.get('carried_over');
-    const lastForward = previous.get('requests')?.get('carried_forward');
-    const totals = new Set(profile.tables.find((t) => t.key === 'requests')?.columns.filter((c) => c.sum).map((c) => c.key));
-    if (carriedOver && lastForward) {
+    const carry = cells.carryOver;
+    const carriedOver = rowOf(report.tables, carry?.thisYear);
+    const lastForward = rowOf(previous, carry?.lastYear);
+    const totals = new Set(profile.tables.find((t) => t.key === carry?.thisYear.table)?.columns.filter((c) => c.sum).map((c) => c.key));
+    if (carry && carriedOver && lastForward) {
       for (const [column, value] of carriedOver) {
         if (totals.has(column)) continue; // a total differs whenever a column does; say it once
         const expected = lastForward.get(column);
-        if (expected !== undefined && expected !== value) {
-          warn(`/tables/requests/carried_over/${column}`, 'NB6002', { column, found: value, expected });
-        }
+        if (expected !== undefined && expected !== value) warn(pointerOf(carry.thisYear, column), 'NB6002', { column, found: value, expected });
       }
     }
-    // C2: normative documents in force ≈ last year's + issued − repealed.
-    const now = active?.get('normative');
-    const before = previous.get('active')?.get('normative')?.get('in_force');
-    const [issued, repealed, inForce] = [now?.get('issued'), now?.get('repealed'), now?.get('in_force')];
-    if (before !== undefined && issued !== undefined && repealed !== undefined && inForce !== undefined && inForce !== before + issued - repealed) {
-      warn('/tables/active/normative/in_force', 'NB6003', { found: inForce, previous: before, issued, repealed, expected: before + issued - repealed });
+    // C2: documents in force ≈ last year's + issued − repealed.
+    const inForce = cells.inForce;
+    const now = rowOf(report.tables, inForce?.row);
+    const before = inForce ? rowOf(previous, inForce.row)?.get(inForce.inForce) : undefined;
+    const [issued, repealed, count] = inForce ? [now?.get(inForce.issued), now?.get(inForce.repealed), now?.get(inForce.inForce)] : [];
+    if (inForce && before !== undefined && issued !== undefined && repealed !== undefined && count !== undefined && count !== before + issued - repealed) {
+      warn(pointerOf(inForce.row, inForce.inForce), 'NB6003', { found: count, previous: before, issued, repealed, expected: before + issued - repealed });
     }
   }
   return out;

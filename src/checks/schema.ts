@@ -1,4 +1,4 @@
-/** Validates a parsed report against the JSON Schema that editors also use. */
+/** Validates what people write — reports, profile.yaml, tables.yaml — against the JSON Schemas that editors also use. */
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,40 +8,58 @@ import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { suggest } from './suggest.js';
 import { escapePointer, unescapePointer, type SpanMap } from '../source/yaml.js';
 
-/** The schema shipped in the package (src/report.schema.json), loaded once. */
-export const reportSchema: Record<string, unknown> = JSON.parse(
-  readFileSync(new URL('../../src/report.schema.json', import.meta.url), 'utf8'),
-);
+/** The formats people write, each with a JSON Schema shipped in the package (src/*.schema.json). */
+export type SchemaName = 'report' | 'profile' | 'tables';
+export const SCHEMA_NAMES: readonly SchemaName[] = ['report', 'profile', 'tables'];
 
-/** Ajv options, shared with the build step that precompiles the schema (compile-schema.ts). */
+/** A schema as shipped (src/<name>.schema.json), which editors use too. */
+export function schemaOf(name: SchemaName): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../../src/${name}.schema.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+}
+
+/** Ajv options, shared with the build step that precompiles the schemas (compile-schema.ts). */
 export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-/** The precompiled validator written by the build, or the schema compiled now. */
-function loadValidator(): Validator {
-  const require = createRequire(import.meta.url);
-  try {
-    return require('./report-validator.cjs') as Validator;
-  } catch {
-    // Ajv itself (a sixth of a check's start-up) is loaded only when there is no precompiled validator.
-    const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
-    return new Ajv(AJV_OPTIONS).compile(reportSchema) as Validator;
+let validators: Record<SchemaName, Validator> | undefined;
+
+/** The precompiled validators written by the build, or the schemas compiled now. */
+function validatorFor(name: SchemaName): Validator {
+  if (!validators) {
+    const require = createRequire(import.meta.url);
+    try {
+      validators = require('./schema-validators.cjs') as Record<SchemaName, Validator>;
+    } catch {
+      // Ajv itself (a sixth of a check's start-up) is loaded only when there is no precompiled validator.
+      const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+      const ajv = new Ajv(AJV_OPTIONS);
+      validators = Object.fromEntries(SCHEMA_NAMES.map((n) => [n, ajv.compile(schemaOf(n)) as Validator])) as Record<SchemaName, Validator>;
+    }
   }
+  return validators[name];
 }
 
-const validateReport = loadValidator();
-
-/** Checks a document against the report schema; every violation becomes a diagnostic. */
-export function checkSchema(value: unknown, spans: SpanMap, source: SourceFile): Diagnostic[] {
-  if (validateReport(value)) return [];
-  const errors = (validateReport.errors ?? []).filter(isReportable);
-  return errors.map((error) => toDiagnostic(error, value, spans, source));
+/** Checks a document against one of the schemas (the report's by default); every violation becomes a diagnostic. */
+export function checkSchema(value: unknown, spans: SpanMap, source: SourceFile, schema: SchemaName = 'report'): Diagnostic[] {
+  const validate = validatorFor(schema);
+  if (validate(value)) return [];
+  const all = validate.errors ?? [];
+  return all.filter((error) => isReportable(error, all)).map((error) => toDiagnostic(error, value, spans, source));
 }
 
-/** `if`/`anyOf` wrappers and the pattern error behind a propertyNames error add only noise. */
-function isReportable(error: ErrorObject): boolean {
-  return error.keyword !== 'if' && !(error.keyword === 'pattern' && error.propertyName !== undefined);
+/**
+ * `if`/`oneOf` wrappers and the pattern error behind a propertyNames error add only noise; so
+ * does, where a value may be a text or a mapping, the complaint that a mapping is not a text
+ * when the mapping's own problems are reported.
+ */
+function isReportable(error: ErrorObject, all: readonly ErrorObject[]): boolean {
+  if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf') return false;
+  if (error.keyword === 'pattern' && error.propertyName !== undefined) return false;
+  if (error.keyword === 'type' && /\/oneOf\/\d+\/type$/.test(error.schemaPath)) {
+    return !all.some((other) => other !== error && other.keyword !== 'type' && other.keyword !== 'oneOf' && other.instancePath.startsWith(error.instancePath));
+  }
+  return true;
 }
 
 function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source: SourceFile): Diagnostic {

@@ -3,9 +3,11 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkSchema } from '../checks/schema.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { ProfileFiles } from './files.js';
 import { sourceFromText } from '../source/source.js';
-import { parseTableDefs, TableDefError, type TableDef } from '../tables/definitions.js';
+import { findRow, parseTableDefs, TableDefError, type TableDef } from '../tables/definitions.js';
 import { parseYaml } from '../source/yaml.js';
 
 /** The folder of built-in profiles (`templates/` in the package). */
@@ -25,6 +27,28 @@ export interface HeadingRule {
   readonly variants: readonly RegExp[];
   /** Key of the table rendered in this section, if any. */
   readonly table?: string;
+  /** Sub-headings `nianbao init` writes under this heading. */
+  readonly subsections?: readonly string[];
+  /** The text `nianbao init` writes for this section. */
+  readonly placeholder?: string;
+}
+
+/** A row of a table, as `table.row.path` names it: the table's key and the row's path in it. */
+export interface RowRef {
+  readonly table: string;
+  readonly row: string;
+}
+
+/** The cells the plausibility warnings compare (spec §3.2); each check runs only when its cells are named. */
+export interface PlausibilityCells {
+  /** C1: this year's carried-over row equals last year's carried-forward row, column by column. */
+  readonly carryOver?: { readonly thisYear: RowRef; readonly lastYear: RowRef };
+  /** C2: documents in force ≈ last year's + issued − repealed (columns of one row). */
+  readonly inForce?: { readonly row: RowRef; readonly issued: string; readonly repealed: string; readonly inForce: string };
+  /** C3: the row of 规章, which a body below the city level cannot make. */
+  readonly rules?: RowRef;
+  /** C6: the fee in 万元, which looks typed in 元 when large. */
+  readonly fee?: RowRef;
 }
 
 /** A phrase in prose that states a table quantity, e.g. "予以公开12件" (spec §3.1, I8). */
@@ -56,6 +80,9 @@ export interface Profile {
   readonly deadlines?: Deadlines;
   readonly tables: readonly TableDef[];
   readonly proseChecks: readonly ProseCheck[];
+  readonly plausibility: PlausibilityCells;
+  /** For `nianbao init`: the format's document, named in the opening paragraph. */
+  readonly formatDocument?: string;
   readonly template: string;
   readonly partials: Readonly<Record<string, string>>;
   readonly css: string;
@@ -67,6 +94,8 @@ export class ProfileError extends Error {
     readonly kind: 'not-found' | 'invalid',
     readonly profile: string,
     readonly reason: string,
+    /** Problems at their place in the profile's own files (profile.yaml, tables.yaml). */
+    readonly diagnostics: readonly Diagnostic[] = [],
   ) {
     super(`${kind === 'not-found' ? 'unknown profile' : 'invalid profile'} ${profile}: ${reason}`);
     this.name = 'ProfileError';
@@ -153,7 +182,7 @@ const MAX_PROFILE_FILE = 2 * 1024 * 1024;
 function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]): Profile {
   const name = basename(dir);
   if (seen.includes(dir)) throw new ProfileError('invalid', name, `extends itself through ${seen.map((d) => basename(d)).join(' → ')}`);
-  const rules = readYamlFile(files, dir, join(dir, 'profile.yaml'), true) as Record<string, unknown>;
+  const rules = readYamlFile(files, dir, join(dir, 'profile.yaml'), 'profile', true) as Record<string, unknown>;
   if (typeof rules.extends === 'string' && isProfilePath(rules.extends)) {
     throw new ProfileError('invalid', name, `extends must name a built-in profile (${builtinProfiles().join(', ')}), not a path`);
   }
@@ -168,7 +197,7 @@ function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]):
   let tables = parent?.tables ?? [];
   if (existsSync(tablesFile)) {
     try {
-      tables = parseTableDefs(readYamlFile(files, dir, tablesFile, false));
+      tables = parseTableDefs(readYamlFile(files, dir, tablesFile, 'tables', false));
     } catch (error) {
       if (error instanceof TableDefError) throw new ProfileError('invalid', name, `${tablesFile}: ${error.message}`);
       throw error;
@@ -180,6 +209,7 @@ function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]):
   }
   const years = readYears(rules.years) ?? parent?.years;
   const deadlines = readDeadlines(rules.deadlines) ?? parent?.deadlines;
+  const formatDocument = (rules.skeleton as { format?: string } | undefined)?.format ?? parent?.formatDocument;
   const proseChecks = rules.prose_checks !== undefined ? readProseChecks(name, rules.prose_checks) : parent?.proseChecks ?? [];
   const ownCss = join(dir, 'style.css');
   return {
@@ -192,25 +222,34 @@ function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]):
     ...(deadlines ? { deadlines } : {}),
     tables,
     proseChecks,
+    plausibility: rules.plausibility !== undefined ? readPlausibility(name, rules.plausibility, tables) : parent?.plausibility ?? {},
+    ...(formatDocument ? { formatDocument } : {}),
     template,
     partials: { ...(parent?.partials ?? readPartials(files, BASE_DIR, join(BASE_DIR, 'partials'))), ...readPartials(files, dir, join(dir, 'partials')) },
     css: [parent?.css ?? readInside(files, BASE_DIR, join(BASE_DIR, 'base.css')) ?? '', readInside(files, dir, ownCss) ?? ''].filter(Boolean).join('\n'),
   };
 }
 
-function readYamlFile(files: ProfileFiles, folder: string, path: string, required: boolean): unknown {
+/**
+ * Reads profile.yaml or tables.yaml and checks it against its JSON Schema, with the same
+ * validator as reports: every problem is a diagnostic at its file, line and column.
+ */
+function readYamlFile(files: ProfileFiles, folder: string, path: string, schema: 'profile' | 'tables', required: boolean): unknown {
   const profile = basename(folder);
   const text = readInside(files, folder, path);
   if (text === undefined) {
     if (required) throw new ProfileError('invalid', profile, `${path} is missing`);
     return undefined;
   }
-  const { parsed, diagnostics } = parseYaml(sourceFromText(path, text));
-  if (!parsed || diagnostics.length) {
-    const where = diagnostics[0]?.position ? `:${diagnostics[0].position.line}:${diagnostics[0].position.column}` : '';
-    throw new ProfileError('invalid', profile, `${path}${where}: ${String(diagnostics[0]?.params.reason ?? 'YAML error')}`);
+  const source = sourceFromText(path, text);
+  const { parsed, diagnostics } = parseYaml(source);
+  const problems = parsed && !diagnostics.length ? checkSchema(parsed.value ?? {}, parsed.spans, source, schema) : diagnostics;
+  if (problems.length) {
+    const first = problems[0]!;
+    const where = first.position ? `:${first.position.line}:${first.position.column}` : '';
+    throw new ProfileError('invalid', profile, `${path}${where}`, problems);
   }
-  return parsed.value ?? {};
+  return parsed!.value ?? {};
 }
 
 function readPartials(files: ProfileFiles, folder: string, dir: string): Record<string, string> {
@@ -266,6 +305,8 @@ function readHeadingRules(profile: string, value: unknown): HeadingRule[] {
       accept: patterns(profile, rule.accept),
       variants: patterns(profile, rule.variants),
       ...(typeof rule.table === 'string' ? { table: rule.table } : {}),
+      ...(Array.isArray(rule.subsections) ? { subsections: rule.subsections.map(String) } : {}),
+      ...(typeof rule.placeholder === 'string' ? { placeholder: rule.placeholder } : {}),
     };
   });
 }
@@ -280,4 +321,26 @@ function patterns(profile: string, value: unknown): RegExp[] {
       throw new ProfileError('invalid', profile, `bad pattern ${String(p)}: ${(error as Error).message}`);
     }
   });
+}
+
+/** The plausibility block of profile.yaml (its shape is checked by the schema): each row it names must be in the tables. */
+function readPlausibility(profile: string, value: unknown, tables: readonly TableDef[]): PlausibilityCells {
+  const v = value as {
+    carry_over?: { this_year: string; last_year: string };
+    in_force?: { row: string; issued: string; repealed: string; in_force: string };
+    rules?: string;
+    fee?: string;
+  };
+  const row = (ref: string): RowRef => {
+    const [table, ...path] = ref.split('.');
+    const def = tables.find((t) => t.key === table);
+    if (!def || !findRow(def.rows, path.join('.'))) throw new ProfileError('invalid', profile, `plausibility names ${ref}, which is not a row of the tables`);
+    return { table: table!, row: path.join('.') };
+  };
+  return {
+    ...(v.carry_over ? { carryOver: { thisYear: row(v.carry_over.this_year), lastYear: row(v.carry_over.last_year) } } : {}),
+    ...(v.in_force ? { inForce: { row: row(v.in_force.row), issued: v.in_force.issued, repealed: v.in_force.repealed, inForce: v.in_force.in_force } } : {}),
+    ...(v.rules ? { rules: row(v.rules) } : {}),
+    ...(v.fee ? { fee: row(v.fee) } : {}),
+  };
 }

@@ -18,9 +18,6 @@ export function profileForYear(year: number): string {
   return 'free-form';
 }
 
-/** Sub-headings the format names for section 一 (spec §2.2, S6). */
-const OVERVIEW_AREAS = ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障'];
-
 /** Writes the YAML text of a skeleton report. Pure. */
 export function skeletonYaml(profile: Profile, options: SkeletonOptions): string {
   const { year, organization } = options;
@@ -42,11 +39,11 @@ export function skeletonYaml(profile: Profile, options: SkeletonOptions): string
   for (const rule of profile.headings) {
     lines.push(`  - heading: ${rule.title}`);
     if (rule.table) continue;
-    if (rule.title === '总体情况') {
+    if (rule.subsections?.length) {
       lines.push('    sections:');
-      for (const area of OVERVIEW_AREAS) lines.push(`      - heading: ${area}`, `        text: TODO 填写${area}工作情况。`);
-    } else if (rule.title === '其他需要报告的事项') {
-      lines.push('    text: TODO 填写其他需要报告的事项；没有时写“无。”');
+      for (const area of rule.subsections) lines.push(`      - heading: ${area}`, `        text: TODO 填写${area}工作情况。`);
+    } else if (rule.placeholder) {
+      lines.push(`    text: ${rule.placeholder}`);
     } else {
       lines.push(`    text: TODO 填写${rule.title}。`);
     }
@@ -59,10 +56,8 @@ export function skeletonYaml(profile: Profile, options: SkeletonOptions): string
 }
 
 function openingParagraph(profile: Profile, { year, organization }: SkeletonOptions): string {
-  if (!profile.tables.length) return `TODO 根据……现将${organization}${year}年度政府信息公开工作情况报告如下。`;
-  const format = profile.name === 'gov-2019'
-    ? '《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）'
-    : '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）';
+  const format = profile.formatDocument;
+  if (!format) return `TODO 根据……现将${organization}${year}年度政府信息公开工作情况报告如下。`;
   const parts = profile.headings.map((h) => h.title).join('、');
   return (
     `本年度报告根据《中华人民共和国政府信息公开条例》和${format}要求编制。全文包括${parts}。` +

@@ -68,6 +68,8 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
   const doc = parsed.value as Record<string, unknown> | null;
   const located = profileRefFor(path, doc, options.profile);
   const profileResult = located === undefined ? undefined : openProfile(located.ref, located.baseDir, cache);
+  // A profile with mistakes in its own files: said at the report's `profile:`, and each
+  // mistake at its place in the profile's file.
   const profileDiagnostics: Diagnostic[] =
     profileResult instanceof ProfileError
       ? [
@@ -79,6 +81,7 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
             { profile: profileResult.profile, available: builtinProfiles().join(', '), reason: profileResult.reason },
             '/profile',
           ),
+          ...profileResult.diagnostics,
         ]
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
@@ -88,7 +91,10 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
       ? [diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', { file: String(doc?.previous), reason: previous.reason }, '/previous')]
       : [];
   const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
-  const diagnostics = [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...validated.diagnostics];
+  // Without its profile, the report's table references name tables nobody defined: that is
+  // the profile's error, already said, not one per reference.
+  const own = profile ? validated.diagnostics : validated.diagnostics.filter((d) => d.code !== 'NB4003');
+  const diagnostics = [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...own];
   if (!profile || !validated.report || hasErrors(input.diagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
   // The built-in templates are tested; a custom one is rendered even by `check`.
   if (!options.render && profile.dir.startsWith(TEMPLATES_DIR)) return { source, profile, report: validated.report, diagnostics };
@@ -118,7 +124,7 @@ function looksLikeReport(value: unknown): boolean {
 }
 
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
-const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], template: '', partials: {}, css: '' };
+const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], plausibility: {}, template: '', partials: {}, css: '' };
 
 /** Last year's report (`previous:`), read (once a run) only for its tables. */
 function previousTables(ref: string, reportPath: string, profile: Profile, reads: Reads): { tables: Map<string, TableValues> } | { reason: string } {
