@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadProfile, TEMPLATES_DIR } from '../src/profiles/profile.js';
+import { loadProfile } from '../src/profiles/load.js';
+import { TEMPLATES_DIR } from '../src/profiles/profile.js';
 import type { RowDef } from '../src/tables/definitions.js';
 import { poppler, ROOT, runCli, tempDir } from './helpers.js';
 

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadReport } from '../src/run/load.js';
-import { builtinProfiles, loadProfile, resolveProfileDir } from '../src/profiles/profile.js';
+import { loadProfile } from '../src/profiles/load.js';
+import { builtinProfiles, resolveProfileDir } from '../src/profiles/profile.js';
 import { sourceKey } from '../src/render/render.js';
 import { EXAMPLE, ROOT, runCli, tempDir } from './helpers.js';
 

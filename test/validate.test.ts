@@ -6,7 +6,8 @@ import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/run/api.js';
-import { loadProfile, TEMPLATES_DIR } from '../src/profiles/profile.js';
+import { loadProfile } from '../src/profiles/load.js';
+import { TEMPLATES_DIR } from '../src/profiles/profile.js';
 import { sourceFromText } from '../src/source/source.js';
 import { validateReport } from '../src/checks/validate.js';
 import { parseYaml } from '../src/source/yaml.js';

@@ -7,7 +7,8 @@
 
 import { writeFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { builtinProfiles, loadProfile, resolveProfileDir } from '../profiles/profile.js';
+import { loadProfile } from '../profiles/load.js';
+import { builtinProfiles, resolveProfileDir } from '../profiles/profile.js';
 import { COMPILE_OPTIONS, sourceKey } from './render.js';
 
 const specs = new Map<string, string>();

@@ -41,7 +41,7 @@ export interface InitOptions {
 /** Writes a skeleton report to `file`; 'exists' when the file is there and `force` is not set. */
 export async function init(file: string, options: InitOptions): Promise<'written' | 'exists'> {
   if (existsSync(file) && !options.force) return 'exists';
-  const { loadProfile, resolveProfileDir } = await import('../profiles/profile.js');
+  const [{ loadProfile }, { resolveProfileDir }] = await Promise.all([import('../profiles/load.js'), import('../profiles/profile.js')]);
   const { profileForYear, skeletonYaml } = await import('../profiles/skeleton.js');
   const profile = loadProfile(resolveProfileDir(options.profile ?? profileForYear(options.year), process.cwd()));
   const schema = fileURLToPath(new URL('../../src/report.schema.json', import.meta.url));

@@ -1,0 +1,92 @@
+/** The rules of profile.yaml as a Profile holds them: heading wordings, prose checks and plausibility cells compiled, and named rows checked against the tables. */
+
+import { findRow, type TableDef } from '../tables/definitions.js';
+import { ProfileError, type Deadlines, type HeadingRule, type PlausibilityCells, type Profile, type ProseCheck, type RowRef } from './profile.js';
+
+/** `years`: the report years the format is for, as far as given. */
+export function readYears(value: unknown): Profile['years'] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  return {
+    ...(typeof v.from === 'number' ? { from: v.from } : {}),
+    ...(typeof v.to === 'number' ? { to: v.to } : {}),
+    ...(typeof v.otherwise === 'string' ? { otherwise: v.otherwise } : {}),
+  };
+}
+
+/** `deadlines`, with the law's defaults for what is not given. */
+export function readDeadlines(value: unknown): Deadlines | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const day = (x: unknown, fallback: string) => (typeof x === 'string' && /^\d{2}-\d{2}$/.test(x) ? x : fallback);
+  return { department: day(v.department, '01-31'), government: day(v.government, '03-31') };
+}
+
+/** `prose_checks`, each phrase compiled to the pattern that finds its number. */
+export function readProseChecks(profile: string, value: unknown): ProseCheck[] {
+  if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'prose_checks must be a list');
+  return value.map((item, i) => {
+    const c = (item ?? {}) as Record<string, unknown>;
+    const values = Array.isArray(c.values) ? c.values.map(String) : typeof c.value === 'string' ? [c.value] : [];
+    if (typeof c.words !== 'string' || values.length === 0) throw new ProfileError('invalid', profile, `prose_checks[${i + 1}] needs words and value(s)`);
+    try {
+      // The phrase, then optional 共/为/计, then the number and a measure word.
+      const pattern = new RegExp(`(?:${c.words})(?:共计|合计|共|为|计|了)?\\s*(?<n>\\d+)\\s*(?:件|条|个|起|次|项)`, 'gu');
+      return { label: typeof c.label === 'string' ? c.label : c.words, pattern, values };
+    } catch (error) {
+      throw new ProfileError('invalid', profile, `prose_checks[${i + 1}]: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** `headings`, their wordings compiled to patterns. */
+export function readHeadingRules(profile: string, value: unknown): HeadingRule[] {
+  if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'headings must be a list');
+  return value.map((item, i) => {
+    const rule = (item ?? {}) as Record<string, unknown>;
+    if (typeof rule.title !== 'string') throw new ProfileError('invalid', profile, `headings[${i + 1}] has no title`);
+    return {
+      title: rule.title,
+      any: rule.any === true,
+      accept: patterns(profile, rule.accept),
+      variants: patterns(profile, rule.variants),
+      ...(typeof rule.table === 'string' ? { table: rule.table } : {}),
+      ...(Array.isArray(rule.subsections) ? { subsections: rule.subsections.map(String) } : {}),
+      ...(typeof rule.placeholder === 'string' ? { placeholder: rule.placeholder } : {}),
+    };
+  });
+}
+
+function patterns(profile: string, value: unknown): RegExp[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'accept/variants must be lists');
+  return value.map((p) => {
+    try {
+      return new RegExp(`^(?:${String(p)})$`, 'u');
+    } catch (error) {
+      throw new ProfileError('invalid', profile, `bad pattern ${String(p)}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** The plausibility block of profile.yaml (its shape is checked by the schema): each row it names must be in the tables. */
+export function readPlausibility(profile: string, value: unknown, tables: readonly TableDef[]): PlausibilityCells {
+  const v = value as {
+    carry_over?: { this_year: string; last_year: string };
+    in_force?: { row: string; issued: string; repealed: string; in_force: string };
+    rules?: string;
+    fee?: string;
+  };
+  const row = (ref: string): RowRef => {
+    const [table, ...path] = ref.split('.');
+    const def = tables.find((t) => t.key === table);
+    if (!def || !findRow(def.rows, path.join('.'))) throw new ProfileError('invalid', profile, `plausibility names ${ref}, which is not a row of the tables`);
+    return { table: table!, row: path.join('.') };
+  };
+  return {
+    ...(v.carry_over ? { carryOver: { thisYear: row(v.carry_over.this_year), lastYear: row(v.carry_over.last_year) } } : {}),
+    ...(v.in_force ? { inForce: { row: row(v.in_force.row), issued: v.in_force.issued, repealed: v.in_force.repealed, inForce: v.in_force.in_force } } : {}),
+    ...(v.rules ? { rules: row(v.rules) } : {}),
+    ...(v.fee ? { fee: row(v.fee) } : {}),
+  };
+}
