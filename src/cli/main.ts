@@ -1,9 +1,10 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
 import { Command, CommanderError, Help, Option } from 'commander';
-import { build, check, init, type OutputFormat, type RunResult } from '../run/api.js';
+import { build, check, init, type RunResult } from '../run/api.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
+import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
 import { detectLang, inLanguage, parseLang } from '../messages/lang.js';
 import { builtinProfiles, ProfileError } from '../profiles/profile.js';
 import type { Lang } from '../messages/lang.js';
@@ -36,8 +37,6 @@ const defaultIO: CliIO = {
 };
 
 
-/** A bad flag value; reported in one sentence with exit code 2. */
-class UsageError extends Error {}
 
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
@@ -87,14 +86,6 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     if (run.error) io.stderr(`${toolErrorSentence(run.error, lang)}\n`);
     exitCode = run.exitCode;
   };
-  const common = (opts: { shard?: string }) => {
-    if (!['pretty', 'json', 'github'].includes(reporterName())) throw new UsageError(t.badReporter(reporterName()));
-    if (opts.shard === undefined) return {};
-    const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
-    const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-    if (!m || index < 1 || index > count) throw new UsageError(t.badShard(opts.shard));
-    return { shard: { index, count } };
-  };
 
   program
     .command('init')
@@ -126,9 +117,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--profile <name-or-folder>', t.profile)
     .option('--strict', t.strict)
     .option('--shard <k/n>', t.shard)
-    .action(async (files: string[], opts: { profile?: string; strict?: boolean; shard?: string }) => {
-      const shared = common(opts);
-      report(await check(files, { ...shared, ...(opts.profile ? { profile: opts.profile } : {}), strict: opts.strict === true }), 'check', {});
+    .action(async (files: string[], flags: CheckFlags) => {
+      reporterFrom(reporterName(), t);
+      report(await check(files, checkOptionsFrom(flags, t)), 'check', {});
     });
 
   program
@@ -146,12 +137,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('-j, --jobs <n>', t.jobs)
     .option('--force', t.forceBuild)
     .option('--strict', t.strict)
-    .action(async (files: string[], opts: { outDir: string; format: string; browser?: string; browserWs?: string; shard?: string; profile?: string; localFonts?: boolean; timeout?: string; jobs?: string; force?: boolean; strict?: boolean }) => {
-      const shared = common(opts);
-      const formats = parseFormats(opts.format);
-      if (!formats) throw new UsageError(t.badFormat(opts.format));
-      const timeoutMs = positiveInt(opts.timeout, t.badTimeout);
-      const jobs = positiveInt(opts.jobs, t.badJobs);
+    .action(async (files: string[], flags: BuildFlags) => {
+      reporterFrom(reporterName(), t);
+      const options = buildOptionsFrom(flags, t);
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
       // Ctrl-C, SIGTERM or a closed terminal (SIGHUP) stops the run cleanly (no browser left, no
       // half-written file); a second signal quits at once (the browser still goes with us).
@@ -171,22 +159,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         controller.abort();
       };
       for (const name of STOP_SIGNALS) process.on(name, onSignal);
-      const run = await build(files, {
-        signal: controller.signal,
-        ...shared,
-        ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
-        onStart: progress.onStart,
-        onFile: progress.onFile,
-        ...(jobs ? { jobs } : {}),
-        ...(opts.force ? { force: true } : {}),
-        outDir: opts.outDir,
-        formats,
-        ...(opts.browser ? { browser: opts.browser } : {}),
-        ...(opts.profile ? { profile: opts.profile } : {}),
-        ...(opts.localFonts ? { localFonts: true } : {}),
-        ...(timeoutMs ? { timeoutMs } : {}),
-        strict: opts.strict === true,
-      }).finally(() => {
+      const run = await build(files, { ...options, signal: controller.signal, onStart: progress.onStart, onFile: progress.onFile }).finally(() => {
         for (const name of STOP_SIGNALS) process.off(name, onSignal);
       });
       progress.done();
@@ -224,11 +197,6 @@ function readLangFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-function parseFormats(value: string): OutputFormat[] | undefined {
-  const parts = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (!parts.length || parts.some((p) => p !== 'pdf' && p !== 'html')) return undefined;
-  return [...new Set(parts)] as OutputFormat[];
-}
 
 /** One sentence for a failure of the tool itself (exit code 2). */
 function toolErrorSentence(error: Error, lang: Lang): string {
@@ -238,11 +206,4 @@ function toolErrorSentence(error: Error, lang: Lang): string {
   return t.failed(error.message);
 }
 
-/** A flag's whole positive number, or undefined when it is not given; anything else is a usage error. */
-function positiveInt(value: string | undefined, complaint: (value: string) => string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(complaint(value));
-  return n;
-}
 

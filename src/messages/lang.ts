@@ -27,3 +27,6 @@ export function parseLang(value: string): Lang | undefined {
   if (/^en(-[a-z]+)?$/i.test(value)) return 'en';
   return undefined;
 }
+
+/** A side-by-side catalog's type as seen in one language (what inLanguage returns). */
+export type InLanguage<C> = { [K in keyof C]: C[K] extends SideBySide<infer T> ? T : never };

@@ -1,0 +1,42 @@
+/** Flags → options (cli/options.ts): a pure function, tested with plain values. */
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags } from '../src/cli/options.js';
+import { cliText } from '../src/messages/cli.js';
+import { inLanguage } from '../src/messages/lang.js';
+
+const en = inLanguage(cliText, 'en');
+const zh = inLanguage(cliText, 'zh-CN');
+const defaults: BuildFlags = { outDir: 'out', format: 'pdf,html' };
+
+test('build flags with their defaults become the options a program would pass', () => {
+  assert.deepEqual(buildOptionsFrom(defaults, en), { strict: false, outDir: 'out', formats: ['pdf', 'html'] });
+  assert.deepEqual(
+    buildOptionsFrom({ ...defaults, format: ' HTML , pdf,html', jobs: '3', timeout: '5000', shard: '2/3', profile: './mine', browser: '/b', browserWs: 'ws://x', localFonts: true, force: true, strict: true }, en),
+    { shard: { index: 2, count: 3 }, profile: './mine', strict: true, outDir: 'out', formats: ['html', 'pdf'], browser: '/b', browserWs: 'ws://x', localFonts: true, timeoutMs: 5000, jobs: 3, force: true },
+  );
+  assert.deepEqual(checkOptionsFrom({}, en), { strict: false });
+});
+
+test('a flag value that is not allowed is one sentence in the user\'s language', () => {
+  const refused = (flags: Partial<BuildFlags>, t = en) => {
+    try {
+      buildOptionsFrom({ ...defaults, ...flags }, t);
+    } catch (error) {
+      assert.ok(error instanceof UsageError);
+      return error.message;
+    }
+    assert.fail(`accepted ${JSON.stringify(flags)}`);
+  };
+  assert.match(refused({ format: 'docx' }), /--format takes pdf, html or pdf,html, not "docx"/);
+  assert.match(refused({ format: ' , ' }), /--format/);
+  assert.match(refused({ jobs: '0' }), /--jobs takes a positive whole number, not "0"/);
+  assert.match(refused({ jobs: '1.5' }), /--jobs/);
+  assert.match(refused({ timeout: 'soon' }, zh), /--timeout 应为正整数（毫秒），而不是“soon”/);
+  for (const shard of ['0/3', '4/3', '1-3', '2/']) assert.match(refused({ shard }), /--shard takes k\/n/, shard);
+  // The first mistake is the one said: the shard before the format.
+  assert.match(refused({ shard: '9/1', format: 'docx' }), /--shard/);
+  assert.equal(reporterFrom('json', en), 'json');
+  assert.throws(() => reporterFrom('xml', en), /--reporter takes pretty, json or github, not "xml"/);
+});
