@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type RunResult } from './result.js';
-import { buildKey, previousOf, readManifest, writeManifest } from './incremental.js';
+import { buildKey, contentKey, dependenciesOf, isUnchanged, previousOf, readManifest, writeManifest, type ManifestEntry } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
 import { readInput, type Input } from '../source/read.js';
@@ -45,6 +45,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     localFonts: options.localFonts ?? false,
     strict: options.strict ?? false,
     profile: options.profile ?? null,
+    // --profile names a folder relative to the working folder.
+    cwd: options.profile !== undefined ? process.cwd() : null,
     date: options.date?.toISOString() ?? process.env.SOURCE_DATE_EPOCH ?? null,
   };
   options.onStart?.(files.length);
@@ -65,11 +67,11 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       if (!owners.has(output)) owners.set(output, file);
     }
   }
-  // Each input is read and parsed once, here: its build key, the fonts and its checks all take it.
+  // Each input is read once, here; its build key, the fonts and its checks all take what was
+  // read. An unchanged one is known by its bytes and is never parsed.
   const cache = newRunCache();
   const read: (Input | undefined)[] = files.map((file) => readInput(file, cache.reads));
-  const lastYears = new Set(read.flatMap((input) => previousOf(input!) ?? []));
-  const todo: { index: number; outputs: string[]; key?: string }[] = [];
+  const todo: { index: number; outputs: string[]; content?: string; entry?: ManifestEntry }[] = [];
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
     const taken = outputs.map((o) => owners.get(resolve(o))).find((owner) => owner !== file);
@@ -77,12 +79,13 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       finish(index, { file, status: 'failed', diagnostics: [], outputs: [], error: new Error(`its output is also the output of ${taken}; rename one of them`) });
       continue;
     }
-    const key = buildKey(read[index]!, cache, keyOptions, options.profile);
-    if (key && outputs.every((o) => manifest.entries[manifestKey(outDir, o)] === key && existsSync(o))) {
+    const content = contentKey(read[index]!, cache, keyOptions);
+    if (outputs.every((o) => isUnchanged(manifest.entries[manifestKey(outDir, o)], content, cache) && existsSync(o))) {
       // Skipped, but its warnings (a TODO left, say) are still reported.
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
+      read[index] = undefined;
     } else {
-      todo.push({ index, outputs, ...(key ? { key } : {}) });
+      todo.push({ index, outputs, ...(content ? { content } : {}) });
     }
   }
 
@@ -117,11 +120,18 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
 
   const producer = (async () => {
     await launchStarted;
+    // Reports that others name as last year's stay read until the run ends.
+    const lastYears = new Set(todo.flatMap((item) => previousOf(read[item.index]!) ?? []));
     for (const item of todo) {
       if (interrupted()) break;
       const file = files[item.index]!;
+      const input = read[item.index]!;
       const checkStarted = performance.now();
-      const loaded = strictly(await checkInput(read[item.index]!, { ...options, render: true, searched: expanded.searched.has(file) }, cache), options.strict);
+      const loaded = strictly(await checkInput(input, { ...options, render: true, searched: expanded.searched.has(file) }, cache), options.strict);
+      if (item.content) {
+        const dependencies = dependenciesOf(input, options.profile);
+        item.entry = { key: buildKey(item.content, dependencies, cache), ...dependencies };
+      }
       // Checked: its text is no longer kept, unless another report names it as last year's.
       read[item.index] = undefined;
       if (!lastYears.has(resolve(file))) cache.reads.delete(resolve(file));
@@ -186,8 +196,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
 
   for (const item of todo) {
     const result = results[item.index];
-    if (item.key && result?.status === 'ok') {
-      for (const o of result.outputs) manifest.entries[manifestKey(outDir, o)] = item.key;
+    if (item.entry && result?.status === 'ok') {
+      for (const o of result.outputs) manifest.entries[manifestKey(outDir, o)] = item.entry;
       const warningsKey = manifestKey(outDir, item.outputs[0]!);
       if (result.diagnostics.length) manifest.warnings[warningsKey] = [...result.diagnostics];
       else delete manifest.warnings[warningsKey];

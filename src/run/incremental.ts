@@ -1,7 +1,7 @@
 /**
- * Incremental builds: a file whose input, profile, template, options and nianbao version are
- * unchanged since its outputs were written is skipped. Keys live in a manifest in the output
- * folder, written atomically at the end of a run.
+ * Incremental builds: a file whose input, profile, template, last year's report, options and
+ * nianbao version are unchanged since its outputs were written is skipped. Keys live in a
+ * manifest in the output folder, written atomically at the end of a run.
  */
 
 import { createHash } from 'node:crypto';
@@ -18,18 +18,34 @@ import { writeAtomic } from './write.js';
 export const MANIFEST = '.nianbao-manifest.json';
 
 /**
- * What the outputs were built from: output path (relative to the out-dir) → build key; and the
+ * What an output was built from: the build key, and the files besides the report that the key
+ * covers — the custom profile folder and last year's report, as the report named them then.
+ */
+export interface ManifestEntry {
+  readonly key: string;
+  /** The custom profile folder (absolute), when the report used one. */
+  readonly profile?: string;
+  /** Last year's report (absolute path), when the report named one. */
+  readonly previous?: string;
+}
+
+/**
+ * What the outputs were built from: output path (relative to the out-dir) → entry; and the
  * warnings each input had when it was built, so that a skipped file still reports them.
  */
 export interface Manifest {
-  readonly entries: Record<string, string>;
+  readonly entries: Record<string, ManifestEntry>;
   readonly warnings: Record<string, Diagnostic[]>;
 }
 
-/** Reads the manifest of an output folder (empty when there is none or it is unreadable). */
+/** The manifest's layout; a manifest of another version is not read (everything is built once more). */
+const MANIFEST_VERSION = 3;
+
+/** Reads the manifest of an output folder (empty when there is none, it is unreadable, or of another version). */
 export function readManifest(outDir: string): Manifest {
   try {
-    const data = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const data = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Partial<Manifest> & { version?: number };
+    if (data.version !== MANIFEST_VERSION) return { entries: {}, warnings: {} };
     return { entries: data.entries ?? {}, warnings: data.warnings ?? {} };
   } catch {
     return { entries: {}, warnings: {} };
@@ -39,25 +55,42 @@ export function readManifest(outDir: string): Manifest {
 /** Writes the manifest atomically. */
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
   const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const data = { version: 2, nianbao: VERSION, entries: sorted(manifest.entries), warnings: sorted(manifest.warnings) };
+  const data = { version: MANIFEST_VERSION, nianbao: VERSION, entries: sorted(manifest.entries), warnings: sorted(manifest.warnings) };
   await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 /**
- * The build key of a report: its bytes, the custom profile folder it uses, the built-in
- * templates, last year's file if it names one, the options and the version. Undefined (always
- * rebuilt) when the file could not be read.
+ * The key of a report's own bytes, with the options, nianbao's version and the built-in
+ * templates. Undefined (always rebuilt) when the file could not be read. Which profile folder
+ * and which last year's report a report uses follow from these bytes, so an unchanged report
+ * is known by its bytes and its manifest entry alone, without being parsed.
  */
-export function buildKey(input: Input, cache: RunCache, options: Record<string, unknown>, profileOption?: string): string | undefined {
+export function contentKey(input: Input, cache: RunCache, options: Record<string, unknown>): string | undefined {
   if (!input.bytes) return undefined;
   const h = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(input.bytes);
-  h.update(cache.files.folderHash(TEMPLATES_DIR));
-  const located = profileRefFor(input.path, input.parsed?.value, profileOption);
-  const custom = located && customProfileDir(located.ref, located.baseDir);
-  h.update(custom ? cache.files.folderHash(custom) : 'built-in');
+  return h.update(cache.files.folderHash(TEMPLATES_DIR)).digest('hex');
+}
+
+/** The files besides itself that a report's output depends on: its custom profile folder and last year's report (parses the report). */
+export function dependenciesOf(input: Input, profileOption: string | undefined): Omit<ManifestEntry, 'key'> {
+  const doc = input.parsed?.value;
+  const located = profileRefFor(input.path, doc, profileOption);
+  const profile = located && customProfileDir(located.ref, located.baseDir);
   const previous = previousOf(input);
-  if (previous) h.update(readInput(previous, cache.reads).bytes ?? 'missing-previous');
+  return { ...(profile ? { profile } : {}), ...(previous ? { previous } : {}) };
+}
+
+/** The whole build key: the content key and the current state of the dependencies. */
+export function buildKey(content: string, dependencies: Omit<ManifestEntry, 'key'>, cache: RunCache): string {
+  const h = createHash('sha256').update(content);
+  h.update(dependencies.profile ? cache.files.folderHash(dependencies.profile) : 'built-in');
+  if (dependencies.previous) h.update(readInput(dependencies.previous, cache.reads).bytes ?? 'missing-previous');
   return h.digest('hex');
+}
+
+/** Whether an output's manifest entry still holds: the same content, and its dependencies as they were. */
+export function isUnchanged(entry: ManifestEntry | undefined, content: string | undefined, cache: RunCache): boolean {
+  return entry !== undefined && content !== undefined && buildKey(content, entry, cache) === entry.key;
 }
 
 /** The absolute path of last year's report, when a report names one (`previous:`). */

@@ -14,7 +14,11 @@ import { parseYaml, type ParsedYaml } from './yaml.js';
 /** Reports larger than this are refused before reading (a real one is a few hundred KB). */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-/** An input as read: its bytes (when it could be read), its text, its YAML, and what went wrong. */
+/**
+ * An input as read: its bytes (when it could be read), and — decoded and parsed the first time
+ * they are asked for, then kept — its text, its YAML and what went wrong. An unchanged report
+ * in an incremental build is never decoded or parsed: its bytes say it is unchanged.
+ */
 export interface Input {
   /** Path as the user gave it (used in diagnostics). */
   readonly path: string;
@@ -31,7 +35,7 @@ export interface Input {
 /** The inputs a run has read, by absolute path: a file named twice (a report, and last year's report of another) is read once. */
 export type Reads = Map<string, Input>;
 
-/** Reads, decodes and parses `path`, or returns what `reads` already holds of it. Never throws for bad input. */
+/** Reads `path` (its bytes), or returns what `reads` already holds of it. Never throws for bad input. */
 export function readInput(path: string, reads?: Reads): Input {
   const key = resolve(path);
   const known = reads?.get(key);
@@ -44,16 +48,16 @@ export function readInput(path: string, reads?: Reads): Input {
 /** The same input under another spelling of its path (diagnostics name the file as the user did). */
 function underPath(input: Input, path: string): Input {
   return {
-    ...input,
     path,
+    ...(input.bytes ? { bytes: input.bytes } : {}),
     ...(input.source ? { source: { ...input.source, path } } : {}),
+    ...(input.parsed ? { parsed: input.parsed } : {}),
     diagnostics: input.diagnostics.map((d) => ({ ...d, file: path })),
   };
 }
 
 function readOnce(path: string): Input {
   const fileDiagnostic = (code: string, params: Record<string, string> = {}): Diagnostic => ({ code, severity: 'error', file: path, params });
-  let bytes: Buffer;
   try {
     const info = statSync(path);
     if (info.isDirectory()) return { path, diagnostics: [fileDiagnostic('NB1002')] };
@@ -62,23 +66,52 @@ function readOnce(path: string): Input {
     if (info.size > MAX_INPUT_BYTES) {
       return { path, diagnostics: [fileDiagnostic('NB1007', { size: megabytes(info.size), limit: megabytes(MAX_INPUT_BYTES) })] };
     }
-    bytes = readFileSync(path);
+    return new ReadInput(path, readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { path, diagnostics: [fileDiagnostic('NB1001')] };
     if (code === 'EISDIR') return { path, diagnostics: [fileDiagnostic('NB1002')] };
     return { path, diagnostics: [fileDiagnostic('NB1003', { reason: code ?? String(error) })] };
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { path, bytes, diagnostics: [fileDiagnostic('NB1006')] };
-  if (decoded.text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(decoded.text)) {
-    return { path, bytes, diagnostics: [fileDiagnostic('NB1004')] };
+}
+
+/** A file that could be read: decoded and parsed on first use. */
+class ReadInput implements Input {
+  private decodedAndParsed?: { source?: SourceFile; parsed?: ParsedYaml; diagnostics: readonly Diagnostic[] };
+
+  constructor(
+    readonly path: string,
+    readonly bytes: Uint8Array,
+  ) {}
+
+  get source(): SourceFile | undefined {
+    return this.parse().source;
   }
+
+  get parsed(): ParsedYaml | undefined {
+    return this.parse().parsed;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.parse().diagnostics;
+  }
+
+  private parse(): NonNullable<ReadInput['decodedAndParsed']> {
+    this.decodedAndParsed ??= decodeAndParse(this.path, this.bytes);
+    return this.decodedAndParsed;
+  }
+}
+
+function decodeAndParse(path: string, bytes: Uint8Array): NonNullable<ReadInput['decodedAndParsed']> {
+  const fileDiagnostic = (code: string): Diagnostic => ({ code, severity: 'error', file: path, params: {} });
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { diagnostics: [fileDiagnostic('NB1006')] };
+  if (decoded.text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(decoded.text)) return { diagnostics: [fileDiagnostic('NB1004')] };
   const source = sourceFromText(path, decoded.text);
   const encoding: Diagnostic[] =
     decoded.encoding === 'utf-8' ? [] : [{ code: 'NB1005', severity: 'warning', file: path, params: { encoding: decoded.encoding.toUpperCase() } }];
   const { parsed, diagnostics } = parseYaml(source);
-  return { path, bytes, source, ...(parsed ? { parsed } : {}), diagnostics: [...encoding, ...diagnostics] };
+  return { source, ...(parsed ? { parsed } : {}), diagnostics: [...encoding, ...diagnostics] };
 }
 
 function megabytes(bytes: number): string {
