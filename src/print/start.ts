@@ -137,5 +137,8 @@ function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildO
       chars.add('body', profileFiles.folderText(custom));
     }
     addReportTexts(chars, input.parsed.value);
+    // The fonts take the strings; the report is parsed again when its turn to be checked comes,
+    // so that a batch does not hold every parsed report at once.
+    input.release?.();
   }
 }

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type RunResult } from './result.js';
-import { buildKey, contentKey, dependenciesOf, isUnchanged, previousOf, readManifest, writeManifest, type ManifestEntry } from './incremental.js';
+import { buildKey, contentKey, dependenciesOf, isUnchanged, readManifest, writeManifest, type ManifestEntry } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
 import { readInput, type Input } from '../source/read.js';
@@ -120,8 +120,6 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
 
   const producer = (async () => {
     await launchStarted;
-    // Reports that others name as last year's stay read until the run ends.
-    const lastYears = new Set(todo.flatMap((item) => previousOf(read[item.index]!) ?? []));
     for (const item of todo) {
       if (interrupted()) break;
       const file = files[item.index]!;
@@ -132,9 +130,9 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
         const dependencies = dependenciesOf(input, options.profile);
         item.entry = { key: buildKey(item.content, dependencies, cache), ...dependencies };
       }
-      // Checked: its text is no longer kept, unless another report names it as last year's.
+      // Checked: its text and YAML are let go (its bytes stay, should another report name it as last year's).
+      input.release?.();
       read[item.index] = undefined;
-      if (!lastYears.has(resolve(file))) cache.reads.delete(resolve(file));
       const checkMs = Math.round(performance.now() - checkStarted);
       if (loaded.notReport) {
         finish(item.index, { file, status: 'skipped', diagnostics: [], outputs: [] });
