@@ -6,6 +6,6 @@ import { endBy, isTerminalLost } from '../dist/cli/signals.js';
 
 const code = await main(process.argv.slice(2));
 // Everything is cleaned up. After a hang-up, end as the signal would have ended us (the shell
-// sees 129): a normal exit without the terminal would crash Node (see src/signals.ts).
-if (isTerminalLost()) await endBy('SIGHUP');
+// sees 129): a normal exit without the terminal would crash Node (see src/cli/signals.ts).
 process.exitCode = code;
+if (isTerminalLost()) await endBy('SIGHUP');

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeDepartments } from './bench/generate.js';
@@ -222,6 +222,25 @@ test('a GB18030 report prints every character; a.yaml and a.yml do not write the
     for (const row of poppler('pdffonts', [join(dir, 'out', 'gb.pdf')]).trim().split('\n').slice(2)) {
       assert.match(row, /^[A-Z]{6}\+(NotoSerifSC|NotoSansSC|LXGWWenKai)-\w+\s+CID TrueType/, row);
     }
+  } finally {
+    cleanup();
+  }
+});
+
+test('a custom profile folder moved since the last build: the report that now names the new folder is built', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    cpSync(join(ROOT, 'templates', 'free-form'), join(dir, 'mine'), { recursive: true });
+    const report = join(dir, 'r.yaml');
+    const minimal = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+    writeFileSync(report, minimal.replace('profile: free-form', 'profile: ./mine'));
+    const out = join(dir, 'out');
+    assert.equal(runCli(['build', report, '-o', out, '--format', 'html']).code, 0);
+    renameSync(join(dir, 'mine'), join(dir, 'theirs'));
+    writeFileSync(report, minimal.replace('profile: free-form', 'profile: ./theirs'));
+    const r = runCli(['build', report, '-o', out, '--format', 'html']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /1 file: 1 built/);
   } finally {
     cleanup();
   }

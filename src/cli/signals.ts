@@ -24,9 +24,9 @@ let terminalLost = false;
 let guarded = false;
 
 /**
- * Makes failed writes to standard output and error harmless: EIO (the terminal was closed) and
- * EPIPE (the reader went away, as in `nianbao check … | head`) are remembered, never thrown.
- * Idempotent.
+ * Makes failed writes to standard output and error harmless: EIO (the terminal was closed:
+ * remembered, see isTerminalLost) and EPIPE (the reader went away, as in `nianbao check … |
+ * head`: ignored) are never thrown. Idempotent.
  */
 export function guardStdio(): void {
   if (guarded) return;
@@ -53,7 +53,9 @@ export function isTerminalLost(): boolean {
  * browser we started and its profile folder go with us). The shell sees 128 + the signal's
  * number. Used where Node's normal exit would crash (see above) or hide the signal.
  */
-export async function endBy(signal: StopSignal): Promise<never> {
+export async function endBy(signal: StopSignal): Promise<void> {
+  // Windows has no SIGHUP to send ourselves, and no terminal settings for the exit to restore.
+  if (process.platform === 'win32') process.exit(signalExitCode(signal));
   process.emit('exit', signalExitCode(signal));
   process.removeAllListeners('exit');
   process.removeAllListeners(signal);
@@ -61,5 +63,4 @@ export async function endBy(signal: StopSignal): Promise<never> {
   // The signal is delivered at once; should it somehow be held up, do not fall through to a normal exit.
   await new Promise((resolve) => setTimeout(resolve, 1000).unref());
   process.kill(process.pid, 'SIGKILL');
-  throw new Error('unreachable');
 }

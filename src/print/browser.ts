@@ -44,9 +44,17 @@ export interface BrowserHandle {
   kill(): Promise<void>;
 }
 
-/** Starts or connects to a browser. Aborting `signal` while ours starts ends it, and the start fails. */
-export function openBrowser(source: BrowserSource, timeoutMs = 60_000, signal?: AbortSignal): Promise<BrowserHandle> {
-  return 'endpoint' in source ? connectBrowser(source.endpoint, timeoutMs) : launchBrowser(source.executablePath, timeoutMs, signal);
+/**
+ * Starts or connects to a browser. Aborting `signal` while ours starts ends it, and the start
+ * fails; once it is up, the signal has no effect. `onSpawn` is called as soon as the browser's
+ * process is started (at once for a remote browser), so that other work can go on meanwhile.
+ */
+export function openBrowser(source: BrowserSource, timeoutMs = 60_000, signal?: AbortSignal, onSpawn?: () => void): Promise<BrowserHandle> {
+  if ('endpoint' in source) {
+    onSpawn?.();
+    return connectBrowser(source.endpoint, timeoutMs);
+  }
+  return launchBrowser(source.executablePath, timeoutMs, signal, onSpawn);
 }
 
 /** Whether `executablePath` is a headless-only build (chrome-headless-shell), which takes the plain --headless flag. */
@@ -90,26 +98,40 @@ const CHROMIUM_FLAGS = [
  * before the rest of Puppeteer (140 ms more) is loaded, which then happens while it starts.
  * Signals are nianbao's to handle (cli/signals.ts), not the launcher's.
  */
-async function launchBrowser(executablePath: string, timeoutMs: number, signal?: AbortSignal): Promise<BrowserHandle> {
+async function launchBrowser(executablePath: string, timeoutMs: number, signal?: AbortSignal, onSpawn?: () => void): Promise<BrowserHandle> {
   const userDataDir = newProfileFolder();
   const args = [isHeadlessShell(executablePath) ? '--headless' : '--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`];
   // Chromium's sandbox refuses to run as root; everywhere else it stays on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   args.push('about:blank');
-  // Whatever way this process ends from here on, the profile goes with it (the launcher kills the browser).
-  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  let started: import('@puppeteer/browsers').Process | undefined;
+  // Whatever way this process ends from here on, the browser and its profile go with it (the
+  // browser first, so that it writes nothing into the folder being removed).
+  const removeProfile = () => {
+    started?.kill();
+    try {
+      rmSync(userDataDir, { recursive: true, force: true });
+    } catch {
+      // the next run removes it (profile-folders.ts)
+    }
+  };
   process.once('exit', removeProfile);
   const tidyUp = async () => {
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     process.off('exit', removeProfile);
   };
-  let started: import('@puppeteer/browsers').Process | undefined;
   let transport: ConnectionTransport | undefined;
+  // The launcher kills the browser when its signal is aborted, for as long as the browser runs:
+  // ours is aborted from `signal` only until the browser is up.
+  const launchAbort = new AbortController();
+  const forwardAbort = () => launchAbort.abort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
   try {
     signal?.throwIfAborted();
     const { launch } = await import('@puppeteer/browsers');
     signal?.throwIfAborted();
-    started = launch({ executablePath, args, pipe: true, env: process.env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
+    started = launch({ executablePath, args, pipe: true, env: process.env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, signal: launchAbort.signal });
+    onSpawn?.();
     const child = started.nodeProcess;
     const process_ = started;
     // A broken pipe (ECONNRESET, EPIPE) means the browser is gone, which its exit reports; on a
@@ -140,6 +162,7 @@ async function launchBrowser(executablePath: string, timeoutMs: number, signal?:
     connecting.catch(() => undefined);
     const browser = await withTimeout(Promise.race([connecting, endedFirst]), timeoutMs, () => new Error(`no answer from the browser after ${timeoutMs} ms`));
     signal?.throwIfAborted();
+    signal?.removeEventListener('abort', forwardAbort);
     /** Waits for the browser to end (killed after `graceMs`), then removes its profile. */
     const end = async (graceMs: number) => {
       const timer = setTimeout(() => process_.kill(), graceMs);
@@ -168,6 +191,7 @@ async function launchBrowser(executablePath: string, timeoutMs: number, signal?:
       },
     };
   } catch (cause) {
+    signal?.removeEventListener('abort', forwardAbort);
     // Puppeteer's calls still waiting for an answer fail now, rather than keep us alive until
     // they time out: the connection is told that its transport closed (a browser that died
     // before the transport listened closed its pipe unseen).

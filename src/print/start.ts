@@ -65,10 +65,15 @@ async function startOnce(
   { unused, onLaunch, profileFiles }: StartControl,
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
-  const [{ BrowserLaunchError, openBrowser }, { findBrowser }] = await Promise.all([import('./browser.js'), import('./find-browser.js')]);
+  const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
+  // Puppeteer's launcher is loaded with the rest, so that the browser starts as soon as it is found.
+  const [{ BrowserLaunchError, openBrowser }, { findBrowser }] = await Promise.all([
+    import('./browser.js'),
+    import('./find-browser.js'),
+    remote ? undefined : import('@puppeteer/browsers'),
+  ]);
   // Stopped when the run does not need the printer, or when getting it ready fails.
   const stopLaunch = new AbortController();
-  const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
   const timeoutMs = options.timeoutMs ?? 60_000;
   let source: BrowserSource;
   if (remote) source = { endpoint: remote };
@@ -76,8 +81,7 @@ async function startOnce(
     source = { executablePath: await findBrowser(options.browser ? { explicit: options.browser } : {}) };
     trace(`browser found: ${source.executablePath}`);
   }
-  const launching = openBrowser(source, timeoutMs, AbortSignal.any([unused, stopLaunch.signal]));
-  onLaunch();
+  const launching = openBrowser(source, timeoutMs, AbortSignal.any([unused, stopLaunch.signal]), onLaunch);
   void launching.then(() => trace('browser launched'), () => undefined);
   launching.catch(() => undefined);
   // The fonts are cut on a thread of their own, stopped if the printer fails or is not needed.

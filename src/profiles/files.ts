@@ -1,7 +1,7 @@
 /** The files of profile folders: which there are, and their bytes, characters and hash as one run reads them. */
 
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /**
@@ -55,9 +55,10 @@ export class ProfileFiles {
     return text;
   }
 
-  /** A hash of every file below `dir`, names and contents. */
+  /** A hash of every file below `dir`, names and contents ('missing' when the folder is gone: moved since the last build, say). */
   folderHash(dir: string): string {
     let hash = this.hashes.get(dir);
+    if (hash === undefined && !existsSync(dir)) hash = 'missing';
     if (hash === undefined) {
       const h = createHash('sha256');
       for (const path of filesBelow(dir)) h.update(relative(dir, path)).update('\0').update(this.read(path)).update('\0');

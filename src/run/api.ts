@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, shardOf } from './inputs.js';
-import { loadReport, newRunCache } from './load.js';
+import { checkInput, newRunCache } from './load.js';
+import { readInput } from '../source/read.js';
 import { exitCodeOf, noMatch, strictly, type CheckOptions, type FileResult, type RunResult } from './result.js';
 import { writeAtomic } from './write.js';
 
@@ -20,7 +21,9 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
   const cache = newRunCache();
   const results: FileResult[] = unmatched.map(noMatch);
   for (const file of files) {
-    const loaded = strictly(await loadReport(file, { ...options, searched: expanded.searched.has(file) }, cache), options.strict);
+    const input = readInput(file, cache.reads);
+    const loaded = strictly(await checkInput(input, { ...options, searched: expanded.searched.has(file) }, cache), options.strict);
+    input.release?.();
     results.push({ file, status: loaded.notReport ? 'skipped' : loaded.report ? 'ok' : 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
   }
   return { files: results, exitCode: exitCodeOf(results), elapsedMs: Date.now() - started };

@@ -135,6 +135,7 @@ function previousTables(ref: string, reportPath: string, profile: Profile, reads
   if (!parsed) return { reason: 'YAML' };
   const doc = parsed.value as Record<string, unknown> | null;
   const { tables, diagnostics } = readTables(doc?.tables, profile.tables, parsed.spans, read.source);
+  read.release?.();
   return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables };
 }
 

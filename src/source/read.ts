@@ -51,8 +51,9 @@ export function readInput(path: string, reads?: Reads): Input {
   return input;
 }
 
-/** The same input under another spelling of its path (diagnostics name the file as the user did). */
+/** The same input under another spelling of its path (diagnostics name the file as the user did); the bytes are not read again. */
 function underPath(input: Input, path: string): Input {
+  if (input instanceof ReadInput) return new ReadInput(path, input.bytes);
   return {
     path,
     ...(input.bytes ? { bytes: input.bytes } : {}),
