@@ -189,3 +189,21 @@ test('the plausibility checks compare the cells the profile names', async () => 
     cleanup();
   }
 });
+
+test('a date written as people write it gets the exact rewrite, and no deadline warning is computed from it', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8');
+    for (const written of ['2025年1月20日', '2025-1-20', '2025/01/20', '2025.1.20', '2025 年 1 月 20 日']) {
+      writeFileSync(join(dir, 'r.yaml'), example.replace(/^published: .*$/m, `published: ${written}`));
+      const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+      assert.deepEqual(d.map((x) => [x.code, x.params.rewrite]), [['NB2105', '2025-01-20']], written);
+    }
+    // Not a real date, however written: no rewrite, and still no deadline warning.
+    writeFileSync(join(dir, 'r.yaml'), example.replace(/^published: .*$/m, 'published: 2025年2月30日'));
+    const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    assert.deepEqual(d.map((x) => [x.code, x.params.rewrite]), [['NB2105', undefined]]);
+  } finally {
+    cleanup();
+  }
+});

@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from '../diagnostics.js';
 import { allSections, type Report } from '../model/model.js';
+import { isIsoDate } from '../model/dates.js';
 import type { Profile, RowRef } from '../profiles/profile.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { SINGLE, type TableValues } from '../tables/cells.js';
@@ -64,7 +65,8 @@ export function checkPlausibility(
   }
 
   // C5: published by the legal deadline (条例 第四十九条).
-  if (profile.deadlines && report.published && report.year) {
+  // Never from a date that did not parse: its own error says what to write.
+  if (profile.deadlines && isIsoDate(report.published) && report.year) {
     const deadline = `${report.year + 1}-${profile.deadlines[report.publisher]}`;
     if (report.published > deadline) warn('/published', 'NB6006', { published: report.published, deadline, publisher: report.publisher });
   }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
+import { isoDateFrom } from '../model/dates.js';
 import { suggest } from './suggest.js';
 import { escapePointer, unescapePointer, type SpanMap } from '../source/yaml.js';
 
@@ -91,8 +92,11 @@ function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source:
       const child = spans.get(`${path}/${name}`);
       return diagnosticAt(source, child?.keyStart ?? span?.start, 'NB2108', 'error', { found: name }, `${path}/${name}`);
     }
-    case 'pattern':
-      return at(span?.start, 'NB2105', { key, found: String(found) });
+    case 'pattern': {
+      // A date written another way people write dates: say exactly what to write instead.
+      const rewrite = typeof found === 'string' ? isoDateFrom(found) : undefined;
+      return at(span?.start, 'NB2105', { key, found: String(found), ...(rewrite ? { rewrite } : {}) });
+    }
     case 'enum':
       return at(span?.start, 'NB2104', { key, found: String(found), allowed: (error.params.allowedValues as unknown[]).join(', ') });
     case 'minimum':

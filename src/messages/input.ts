@@ -101,8 +101,14 @@ export const inputMessages: Record<string, SideBySide<Template>> = {
     en: (p) => ({ message: `Invalid value "${p.found}" for ${p.key}.`, expected: `Allowed values: ${p.allowed}.` }),
   },
   NB2105: {
-    'zh-CN': (p) => ({ message: `${p.key} 的值 ${q(p.found)} 不是有效日期。`, expected: '日期写成 YYYY-MM-DD，例如 2024-01-25。' }),
-    en: (p) => ({ message: `"${p.found}" is not a valid date for ${p.key}.`, expected: 'Write dates as YYYY-MM-DD, e.g. 2024-01-25.' }),
+    'zh-CN': (p) =>
+      p.rewrite
+        ? { message: `${p.key} 的日期 ${q(p.found)} 要写成“年-月-日”的格式（YYYY-MM-DD）。`, expected: `应写成 ${p.rewrite}。` }
+        : { message: `${p.key} 的值 ${q(p.found)} 不是有效日期。`, expected: '日期写成 YYYY-MM-DD，例如 2024-01-25。' },
+    en: (p) =>
+      p.rewrite
+        ? { message: `The date "${p.found}" for ${p.key} must be written as YYYY-MM-DD.`, expected: `Write it as ${p.rewrite}.` }
+        : { message: `"${p.found}" is not a valid date for ${p.key}.`, expected: 'Write dates as YYYY-MM-DD, e.g. 2024-01-25.' },
   },
   NB2106: {
     'zh-CN': (p) => ({ message: `${p.key} 的值 ${p.found} 超出范围。`, expected: `应${p.comparison === '>=' ? '不小于' : '不大于'} ${p.limit}。` }),

@@ -1,5 +1,6 @@
 /** The validated report that templates render: what a YAML file means, with numbers resolved. */
 
+import { isIsoDate } from './dates.js';
 import { isObj } from '../source/record.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReferences, parseInline, splitParagraphs, type Inline } from './narrative.js';
@@ -84,7 +85,7 @@ export function buildReport(
 
   for (const key of ['published', 'date'] as const) {
     const date = str(doc[key]);
-    if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isRealDate(date)) {
+    if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isIsoDate(date)) {
       diagnostics.push(diagnosticAt(source, spans.get(`/${key}`)?.start, 'NB2105', 'error', { key, found: date }, `/${key}`));
     }
   }
@@ -222,12 +223,6 @@ function locateInSource(source: SourceFile, span: Span | undefined, raw: string,
     if (at < 0 || at >= span.end) return span.start;
   }
   return at;
-}
-
-function isRealDate(date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 /** Every section of a tree, each before the sections it holds (document order). */
