@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserSource } from './browser.js';
 import type { BuildOptions } from '../run/result.js';
 import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
-import { customProfileDir, profileRefFor, TEMPLATES_DIR } from '../profiles/profile.js';
+import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import type { ProfileFiles } from '../profiles/files.js';
 import type { Input } from '../source/read.js';
 import { trace } from '../run/trace.js';
@@ -134,8 +134,7 @@ function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildO
   const profiles = new Set<string>();
   for (const input of inputs) {
     if (!input.parsed) continue; // reported by the checks; never printed
-    const located = profileRefFor(input.path, input.parsed.value, options.profile);
-    const custom = located && customProfileDir(located.ref, located.baseDir);
+    const custom = customProfileOf(input.path, input.parsed.value, options.profile);
     if (custom && !profiles.has(custom)) {
       profiles.add(custom);
       chars.add('body', profileFiles.folderText(custom));

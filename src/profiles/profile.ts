@@ -142,3 +142,9 @@ export function profileRefFor(reportPath: string, doc: unknown, optionProfile?: 
   const named = typeof doc === 'object' && doc !== null ? (doc as { profile?: unknown }).profile : undefined;
   return typeof named === 'string' ? { ref: named, baseDir: dirname(resolve(reportPath)) } : undefined;
 }
+
+/** The custom profile folder a report uses (see profileRefFor), or undefined for a built-in profile or none. */
+export function customProfileOf(reportPath: string, doc: unknown, optionProfile?: string): string | undefined {
+  const located = profileRefFor(reportPath, doc, optionProfile);
+  return located && customProfileDir(located.ref, located.baseDir);
+}

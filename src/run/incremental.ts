@@ -6,11 +6,11 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { customProfileDir, profileRefFor, TEMPLATES_DIR } from '../profiles/profile.js';
+import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import { readInput, type Input } from '../source/read.js';
-import type { RunCache } from './load.js';
+import { previousOf, type RunCache } from './load.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from './write.js';
 
@@ -74,9 +74,8 @@ export function contentKey(input: Input, cache: RunCache, options: Record<string
 /** The files besides itself that a report's output depends on: its custom profile folder and last year's report (parses the report). */
 export function dependenciesOf(input: Input, profileOption: string | undefined): Omit<ManifestEntry, 'key'> {
   const doc = input.parsed?.value;
-  const located = profileRefFor(input.path, doc, profileOption);
-  const profile = located && customProfileDir(located.ref, located.baseDir);
-  const previous = previousOf(input);
+  const profile = customProfileOf(input.path, doc, profileOption);
+  const previous = previousOf(input.path, doc);
   return { ...(profile ? { profile } : {}), ...(previous ? { previous } : {}) };
 }
 
@@ -91,11 +90,4 @@ export function buildKey(content: string, dependencies: Omit<ManifestEntry, 'key
 /** Whether an output's manifest entry still holds: the same content, and its dependencies as they were. */
 export function isUnchanged(entry: ManifestEntry | undefined, content: string | undefined, cache: RunCache): boolean {
   return entry !== undefined && content !== undefined && buildKey(content, entry, cache) === entry.key;
-}
-
-/** The absolute path of last year's report, when a report names one (`previous:`). */
-export function previousOf(input: Input): string | undefined {
-  const doc = input.parsed?.value;
-  const previous = typeof doc === 'object' && doc !== null ? (doc as { previous?: unknown }).previous : undefined;
-  return typeof previous === 'string' ? resolve(dirname(resolve(input.path)), previous) : undefined;
 }

@@ -86,7 +86,8 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
         ]
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
-  const previous = profile && typeof doc?.previous === 'string' ? previousTables(doc.previous, path, profile, cache.reads) : undefined;
+  const previousPath = previousOf(path, doc);
+  const previous = profile && previousPath ? previousTables(previousPath, profile, cache.reads) : undefined;
   const previousDiagnostics =
     previous && 'reason' in previous
       ? [diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', { file: String(doc?.previous), reason: previous.reason }, '/previous')]
@@ -127,9 +128,15 @@ function looksLikeReport(value: unknown): boolean {
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
 const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], plausibility: {}, template: '', partials: {}, css: '' };
 
-/** Last year's report (`previous:`), read (once a run) only for its tables. */
-function previousTables(ref: string, reportPath: string, profile: Profile, reads: Reads): { tables: Map<string, TableValues> } | { reason: string } {
-  const read = readInput(resolve(dirname(resolve(reportPath)), ref), reads);
+/** The absolute path of last year's report, when a report names one (`previous:`, relative to the report). */
+export function previousOf(reportPath: string, doc: unknown): string | undefined {
+  const previous = typeof doc === 'object' && doc !== null ? (doc as { previous?: unknown }).previous : undefined;
+  return typeof previous === 'string' ? resolve(dirname(resolve(reportPath)), previous) : undefined;
+}
+
+/** Last year's report, read (once a run) only for its tables. */
+function previousTables(path: string, profile: Profile, reads: Reads): { tables: Map<string, TableValues> } | { reason: string } {
+  const read = readInput(path, reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
   const { parsed } = read;
   if (!parsed) return { reason: 'YAML' };
