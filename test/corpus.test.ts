@@ -87,7 +87,10 @@ for (const [name, want] of Object.entries(generatedCases)) {
 
 test('positions survive a BOM, CRLF line ends and UTF-16', async () => {
   const bom = (await check([join(generated.dir, 'bom-missing-heading.yaml')])).files[0]!.diagnostics[0]!;
-  const plain = missingHeading.split('\n').findIndex((l) => l.includes('下步整改措施')) + 1;
+  // The missing part is said at the top-level section after which it belongs.
+  const lines = missingHeading.split('\n');
+  const tops = lines.map((l, i) => (l.startsWith('  - heading: ') ? i + 1 : 0)).filter(Boolean);
+  const plain = tops[tops.indexOf(lines.findIndex((l) => l.includes('下步整改措施')) + 1) - 1]!;
   assert.equal(bom.position?.line, plain);
   const crlf = (await check([join(generated.dir, 'crlf-syntax-error.yaml')])).files[0]!.diagnostics[0]!;
   assert.equal(crlf.position?.line, 6);

@@ -32,12 +32,39 @@ test('free-form accepts the usual wordings of its three parts', () => {
   }
 });
 
+test('free-form: one part naming both problems and improvements satisfies both required parts', () => {
+  for (const both of ['存在的主要问题和改进措施', '主要问题和改进措施', '政府信息公开工作存在的主要问题及改进情况', '存在的问题及下一步工作打算', '存在的不足和今后工作计划', '存在的问题与整改措施']) {
+    assert.deepEqual(codes(`  - heading: 工作情况\n  - heading: 其他\n  - heading: ${both}\n`), [], both);
+  }
+  // Only problems: the improvements are still missing (said after the problems' part, line 7).
+  assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 存在的主要问题\n'), ['NB3001:7']);
+  // A combined part before other content is still in order; a second problems part is not needed.
+  assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 存在的主要问题和改进措施\n  - heading: 附件\n'), []);
+});
+
+test('a required heading one character off is "did you mean" on its own line, not missing plus unexpected', async () => {
+  const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('heading: 政府信息公开行政复议、行政诉讼情况', 'heading: 政府信息公开行政法复议、行政诉讼情况');
+  const { dir, cleanup } = tempDir();
+  try {
+    writeFileSync(join(dir, 'r.yaml'), example);
+    const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;
+    const line = example.split('\n').findIndex((l) => l.includes('行政法复议')) + 1;
+    assert.deepEqual(d.map((x) => `${x.code}:${x.position?.line}`), [`NB3010:${line}`]);
+    assert.equal(d[0]!.params.title, '政府信息公开行政复议、行政诉讼情况');
+  } finally {
+    cleanup();
+  }
+  // Two characters off a short free-form title is not a near miss: it is missing (said after the section before 改进措施).
+  assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 存在主要的题目\n  - heading: 改进措施\n'), ['NB3001:7']);
+});
+
 test('other sections may stand between the required ones', () => {
   assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 其他\n  - heading: 存在的主要问题\n  - heading: 附\n  - heading: 改进措施\n'), []);
 });
 
 test('missing and misordered parts are errors at the place they concern', () => {
-  assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 改进措施\n'), ['NB3001:7']);
+  // Said at the section after which the missing part belongs (工作情况, line 6).
+  assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 改进措施\n'), ['NB3001:6']);
   assert.deepEqual(codes('  - heading: 存在的主要问题\n  - heading: 改进措施\n'), ['NB3001:6']);
   assert.deepEqual(codes('  - heading: 工作情况\n  - heading: 改进措施\n  - heading: 存在的主要问题\n'), ['NB3002:8']);
   const missing = validate('  - heading: 工作情况\n  - heading: 改进措施\n').diagnostics[0]!;
@@ -176,8 +203,8 @@ test('the plausibility checks compare the cells the profile names', async () => 
     cpSync(join(TEMPLATES_DIR, 'gov-2021'), profile, { recursive: true });
     const rules = join(profile, 'profile.yaml');
     const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('profile: gov-2021', 'profile: ./mine');
-    // A fee of 150 万元: looks typed in 元 where the profile names the fee's row, not where it names none.
-    writeFileSync(join(dir, 'r.yaml'), example.replace(/fees: [\d.]+/, 'fees: 150'));
+    // A department's fee of 35000 万元: looks typed in 元 where the profile names the fee's row, not where it names none.
+    writeFileSync(join(dir, 'r.yaml'), example.replace(/fees: [\d.]+/, 'fees: 35000'));
     const codes = async () => (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics.map((x) => x.code);
     assert.ok((await codes()).includes('NB6007'));
     writeFileSync(rules, readFileSync(rules, 'utf8').replace('  fee: active.fees\n', ''));

@@ -1,5 +1,6 @@
 /** Checks a report's top-level headings against its profile: present, in order, standard wording. */
 
+import { distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Section } from '../model/model.js';
 import type { HeadingRule, Profile } from '../profiles/profile.js';
@@ -21,6 +22,32 @@ function fit(rule: HeadingRule, heading: string): Fit {
   return undefined;
 }
 
+/** The rules a heading satisfies, and how: one rule, or a rule and its partner for a combined part. */
+function matchOf(rules: readonly HeadingRule[], heading: string): { rules: number[]; fit: Exclude<Fit, undefined> } | undefined {
+  const text = normalise(heading);
+  const combined = rules.findIndex((r) => r.combined?.accept.some((re) => re.test(text)));
+  if (combined >= 0) return { rules: [combined, rules[combined]!.combined!.with], fit: 'standard' };
+  const index = rules.findIndex((r) => !r.any && fit(r, heading) !== undefined);
+  return index < 0 ? undefined : { rules: [index], fit: fit(rules[index]!, heading)! };
+}
+
+/**
+ * The unmatched section between `from` and `to` whose heading is within a character or two of
+ * the rule's title (one for short titles), or -1.
+ */
+function nearMiss(rule: HeadingRule, sections: readonly Section[], from: number, to: number, taken: ReadonlySet<number>): number {
+  const title = normalise(rule.title);
+  const allowed = title.length >= 10 ? 2 : 1;
+  let best = -1;
+  let bestDistance = allowed + 1;
+  for (let si = from; si < Math.min(to, sections.length); si++) {
+    if (taken.has(si)) continue;
+    const d = distance(normalise(sections[si]!.heading), title);
+    if (d <= allowed && d < bestDistance) [best, bestDistance] = [si, d];
+  }
+  return best;
+}
+
 /** The outcome of matching: diagnostics, and the rule (index) each top-level section fills. */
 export interface HeadingMatch {
   readonly diagnostics: Diagnostic[];
@@ -39,47 +66,55 @@ export function checkHeadings(sections: readonly Section[], profile: Profile, sp
   if (sections.length === 0) return { diagnostics, ruleOf: [] };
   const headingAt = (s: Section) => spans.get(`${s.path}/heading`)?.start;
 
-  // Which named (non-any) rule each section satisfies.
-  const matches = sections.map((s) => {
-    const index = rules.findIndex((r) => !r.any && fit(r, s.heading) !== undefined);
-    return index < 0 ? undefined : { index, fit: fit(rules[index]!, s.heading)! };
-  });
+  // Which named (non-any) rules each section satisfies: one, or two for a combined part.
+  const matches = sections.map((s) => matchOf(rules, s.heading));
 
   const found = new Map<number, number>(); // rule index → section index
   let highest = -1;
   let highestSection = -1;
   matches.forEach((m, si) => {
-    if (!m || found.has(m.index)) return;
-    found.set(m.index, si);
+    if (!m || m.rules.every((r) => found.has(r))) return;
     const section = sections[si]!;
+    for (const r of m.rules) if (!found.has(r)) found.set(r, si);
+    const first = m.rules[0]!;
     if (m.fit === 'variant') {
-      diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3004', 'warning', { found: section.heading, title: rules[m.index]!.title }, section.path));
+      diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3004', 'warning', { found: section.heading, title: rules[first]!.title }, section.path));
     }
-    if (m.index < highest) {
+    if (first < highest) {
       diagnostics.push(
-        diagnosticAt(source, headingAt(section), 'NB3002', 'error', { title: rules[m.index]!.title, before: sections[highestSection]!.heading }, section.path),
+        diagnosticAt(source, headingAt(section), 'NB3002', 'error', { title: rules[first]!.title, before: sections[highestSection]!.heading }, section.path),
       );
     } else {
-      highest = m.index;
+      highest = m.rules[m.rules.length - 1]!;
       highestSection = si;
     }
   });
 
+  const taken = new Set(found.values());
   rules.forEach((rule, ri) => {
     if (found.has(ri)) return;
-    // The section just before the next matched rule's section, if any, fills an `any` rule.
+    // The sections between the matched rules before and after this one: where it belongs.
     const nextMatched = [...found.entries()].filter(([r]) => r > ri).sort((a, b) => a[0] - b[0])[0];
     const prevMatched = [...found.entries()].filter(([r]) => r < ri).sort((a, b) => b[0] - a[0])[0];
     const from = prevMatched ? prevMatched[1] + 1 : 0;
     const to = nextMatched ? nextMatched[1] : sections.length;
     if (rule.any && to > from) return;
-    const anchor = sections[to] ?? sections[sections.length - 1];
-    const after = to > 0 ? sections[to - 1]?.heading : undefined;
-    const offset = anchor ? (sections[to] ? headingAt(anchor) : spans.get(anchor.path)?.end) : spans.get('/sections')?.start;
-    diagnostics.push(diagnosticAt(source, offset, 'NB3001', 'error', { title: rule.title, ...(after ? { after } : {}) }, '/sections'));
+    // A heading one or two characters off the required one is that heading, mistyped.
+    const near = rule.any ? -1 : nearMiss(rule, sections, from, to, taken);
+    if (near >= 0) {
+      const section = sections[near]!;
+      found.set(ri, near);
+      taken.add(near);
+      diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3010', 'error', { found: section.heading, title: rule.title }, section.path));
+      return;
+    }
+    // Point at the section after which it belongs (or the first, when it belongs at the start).
+    const after = to > 0 ? sections[to - 1] : undefined;
+    const anchor = after ?? sections[0]!;
+    diagnostics.push(diagnosticAt(source, headingAt(anchor), 'NB3001', 'error', { title: rule.title, ...(after ? { after: after.heading } : {}) }, '/sections'));
   });
 
-  const ruleOf = sections.map((_, si) => [...found.entries()].find(([, s]) => s === si)?.[0]);
+  const ruleOf = sections.map((_, si) => [...found.entries()].sort((a, b) => a[0] - b[0]).find(([, s]) => s === si)?.[0]);
   if (profile.onlyRequiredHeadings) {
     sections.forEach((section, si) => {
       if (ruleOf[si] !== undefined) return;

@@ -59,7 +59,9 @@ export function checkPlausibility(
     if (period && Number(period[1]) !== report.year) warn('/intro', 'NB6005', { where: 'intro', found: period[1]!, year: report.year }, introSpan.start + period.index);
     // C4: an introduction that announces six parts names all six.
     if (profile.onlyRequiredHeadings && /六(个)?部分/.test(intro)) {
-      const missing = profile.headings.filter((h) => !intro.replace(/\s+/g, '').includes(h.title)).map((h) => h.title);
+      // A part may be named in any wording its heading accepts (因政府信息公开申请行政复议、提起行政诉讼的情况).
+      const named = intro.replace(/[\s\u3000]+/g, '');
+      const missing = profile.headings.filter((h) => !h.mentions.some((re) => re.test(named))).map((h) => h.title);
       if (missing.length) warn('/intro', 'NB6008', { missing: missing.join('、') });
     }
   }
@@ -82,7 +84,9 @@ export function checkPlausibility(
   }
   // C6: a fee typed in 元 into the 万元 column.
   const fee = rowOf(report.tables, cells.fee)?.get(SINGLE);
-  if (cells.fee && fee !== undefined && fee >= 100) warn(pointerOf(cells.fee), 'NB6007', { found: fee, yuan: Math.round(fee * 10000) });
+  if (cells.fee && fee !== undefined && looksLikeYuan(fee, report)) {
+    warn(pointerOf(cells.fee), 'NB6007', { found: fee, yuan: Math.round(fee * 10000), wan: Number((fee / 10000).toFixed(6)) });
+  }
 
   if (previous) {
     // C1: this year's carry-over is last year's carry-forward.
@@ -107,6 +111,26 @@ export function checkPlausibility(
     }
   }
   return out;
+}
+
+/** A township's body: 乡、镇人民政府, 街道办事处 (their fees are small). */
+const TOWNSHIP = /(乡|镇|街道)(人民政府|办事处)?$|[乡镇]人民政府|街道办事处/u;
+
+/**
+ * Above what a body of this level collects in a year (万元): any amount at or above `any`, or a
+ * whole number at or above `whole` (amounts in 万元 are usually written with decimals; an amount
+ * typed in 元 usually is not).
+ */
+const FEE_LIMITS = {
+  township: { any: 500, whole: 100 },
+  department: { any: 20_000, whole: 1_000 },
+  government: { any: 10_000_000, whole: 1_000_000 },
+} as const;
+
+/** A fee in the 万元 column that reads like an amount in 元, for a publisher of this level. */
+function looksLikeYuan(fee: number, report: Report): boolean {
+  const limits = FEE_LIMITS[TOWNSHIP.test(report.organization) ? 'township' : report.publisher];
+  return fee >= limits.any || (Number.isInteger(fee) && fee >= limits.whole);
 }
 
 function textPointers(report: Report): string[] {

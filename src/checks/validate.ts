@@ -12,6 +12,9 @@ import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
 import type { ParsedYaml } from '../source/yaml.js';
 
+/** Prose that disagrees with a table that is itself wrong (NB5008): reported after the table's errors. */
+const CONSEQUENCE = 'NB5008';
+
 /** The outcome of validation: the report (when it can be rendered) and every diagnostic. */
 export interface Validated {
   readonly report?: Report;
@@ -28,7 +31,7 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
   const { value, spans } = parsed;
   const schemaDiagnostics = checkSchema(value, spans, source);
   const doc = (value ?? {}) as Record<string, unknown>;
-  const tables = readTables(doc.tables, profile.tables, spans, source);
+  const tables = readTables(doc.tables, profile.tables, spans, source, profile.name);
   const built = buildReport(value, spans, source, { defs: profile.tables, values: tables.tables });
   const headings = checkHeadings(built.report.sections, profile, spans, source);
   // Attach each profile table to the section whose heading the profile names for it.
@@ -39,13 +42,19 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
       return table ? { ...section, table } : section;
     }),
   };
-  const all = sortDiagnostics([
-    ...schemaDiagnostics,
-    ...tables.diagnostics,
-    ...built.diagnostics,
-    ...headings.diagnostics,
-    ...checkProse(report, profile.tables, profile.proseChecks, spans, source),
-    ...checkPlausibility(report, profile, spans, source, context.previousTables),
-  ]);
+  // A table with errors of its own: prose quoting it is a consequence, reported after the causes.
+  const brokenTables = new Set(tables.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path?.split('/')[2] ?? ''));
+  const prose = checkProse(report, { defs: profile.tables, checks: profile.proseChecks, brokenTables }, spans, source);
+  const all = [
+    ...sortDiagnostics([
+      ...schemaDiagnostics,
+      ...tables.diagnostics,
+      ...built.diagnostics,
+      ...headings.diagnostics,
+      ...prose.filter((d) => d.code !== CONSEQUENCE),
+      ...checkPlausibility(report, profile, spans, source, context.previousTables),
+    ]),
+    ...prose.filter((d) => d.code === CONSEQUENCE),
+  ];
   return hasErrors(all) ? { diagnostics: all } : { report, diagnostics: all };
 }

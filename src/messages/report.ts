@@ -61,6 +61,10 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': (p) => ({ message: `${p.year} 年的报告使用了格式 ${q(p.profile)}，它适用于 ${p.range} 年的报告。`, expected: `应使用 ${q(p.suggested)}。` }),
     en: (p) => ({ message: `A ${p.year} report uses profile "${p.profile}", which is for ${p.range} reports.`, expected: `Use "${p.suggested}".` }),
   },
+  NB3010: {
+    'zh-CN': (p) => ({ message: `一级标题 ${q(p.found)} 与必需的标题 ${q(p.title)} 只差一两个字。`, expected: `是不是想写 ${q(p.title)}？` }),
+    en: (p) => ({ message: `Top-level heading "${p.found}" is a character or two off the required "${p.title}".`, expected: `Did you mean "${p.title}"?` }),
+  },
   NB4001: {
     'zh-CN': (p) => ({ message: `引用了不存在的数据 ${q(p.name)}。${suggestZh(p)}`, expected: p.defined ? `已定义的数据：${p.defined}。` : '先在 figures 下定义这项数据。' }),
     en: (p) => ({ message: `Reference to undefined figure "${p.name}". ${suggestEn(p)}`.trim(), expected: p.defined ? `Defined figures: ${p.defined}.` : 'Define it under figures first.' }),
@@ -101,9 +105,47 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
       expected: `Left: ${p.left}; right: ${p.right}. The two sides must be equal.`,
     }),
   },
+  NB5009: {
+    'zh-CN': (p) => ({ message: `表格“${p.table}”中“${p.row}”一行有 ${p.cells} 个单元格，而表头有 ${p.columns} 列。`, expected: '每行的单元格数应与表头（columns）相同：行标题加各列的值；没有的写 0 或“—”。' }),
+    en: (p) => ({ message: `In table "${p.table}", the row "${p.row}" has ${p.cells} cells, but the header has ${p.columns} columns.`, expected: 'Each row has one cell per column: its label, then a value for each column (0 or "—" for none).' }),
+  },
   NB5006: {
-    'zh-CN': (p) => ({ message: `正文中的“${p.found}”与表格不符：${p.what}在表格中为 ${p.expected}。`, expected: `改为 ${p.expected}，或用 {{tables.${p.ref}}} 引用表格中的数字。` }),
-    en: (p) => ({ message: `The text says ${p.found}, but the table gives ${p.expected} for ${p.what}.`, expected: `Write ${p.expected}, or reference the table as {{tables.${p.ref}}}.` }),
+    'zh-CN': (p) => ({
+      message: `正文中的“${p.found}”与表格不符：${p.what}在表格中为 ${p.expected}。`,
+      expected: p.ref ? `改为 ${p.expected}，或用 {{tables.${p.ref}}} 引用表格中的数字。` : `改为 ${p.expected}。`,
+    }),
+    en: (p) => ({
+      message: `The text says ${p.found}, but the table gives ${p.expected} for ${p.what}.`,
+      expected: p.ref ? `Write ${p.expected}, or reference the table as {{tables.${p.ref}}}.` : `Write ${p.expected}.`,
+    }),
+  },
+  NB5008: {
+    'zh-CN': (p) => ({
+      message: `正文中的“${p.found}”（${p.what}）与表格“${p.table}”不一致，而这张表格本身有误。`,
+      expected: '先按上面的提示更正表格，再核对这里的数字。',
+    }),
+    en: (p) => ({
+      message: `The text says ${p.found} (${p.what}), which differs from table "${p.table}" — and that table is itself wrong.`,
+      expected: 'Correct the table first (see the errors above), then check this number.',
+    }),
+  },
+  NB6011: {
+    'zh-CN': (p) =>
+      p.problem === 'error'
+        ? { message: `${p.code} 是错误，不能忽略。`, expected: '按错误的提示更正报告；只有警告可以用 nianbao-disable-line 忽略。' }
+        : p.problem === 'code'
+          ? { message: '忽略警告的注释没有写警告代码。', expected: '写成 # nianbao-disable-line NBxxxx 原因，例如 # nianbao-disable-line NB6007 收费含代收的不动产登记费。' }
+        : p.problem === 'reason'
+          ? { message: `忽略 ${p.code} 的注释没有写原因。`, expected: `写成 # nianbao-disable-line ${p.code} 原因，说明为什么这一警告可以接受。` }
+          : { message: `这一行没有可忽略的 ${p.code} 警告。`, expected: '删除这条注释，或把它移到出现警告的那一行。' },
+    en: (p) =>
+      p.problem === 'error'
+        ? { message: `${p.code} is an error and cannot be suppressed.`, expected: 'Correct the report; only warnings can be accepted with nianbao-disable-line.' }
+        : p.problem === 'code'
+          ? { message: 'The comment accepting a warning names no code.', expected: 'Write # nianbao-disable-line NBxxxx and the reason, e.g. # nianbao-disable-line NB6007 includes fees collected for others.' }
+        : p.problem === 'reason'
+          ? { message: `The comment accepting ${p.code} gives no reason.`, expected: `Write # nianbao-disable-line ${p.code} and the reason the warning is acceptable.` }
+          : { message: `There is no ${p.code} warning here to accept.`, expected: 'Remove the comment, or move it to the line with the warning.' },
   },
   NB6009: {
     'zh-CN': (p) => ({ message: `无法读取上一年度报告 ${q(p.file)}（${p.reason}），跳过与上年数据的核对。`, expected: '检查 previous 中的路径（相对于本文件）。' }),
@@ -138,8 +180,14 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     en: (p) => ({ message: `Published ${p.published}, after the legal deadline ${p.deadline} (条例 第四十九条).`, expected: p.publisher === 'government' ? 'A local government publishes its report by 31 March.' : 'A government department publishes its report by 31 January.' }),
   },
   NB6007: {
-    'zh-CN': (p) => ({ message: `行政事业性收费金额 ${p.found} 万元（即 ${p.yuan} 元）异常地大。`, expected: '该栏单位是“万元”；如果填的是元，请除以 10000。' }),
-    en: (p) => ({ message: `The fee of ${p.found} 万元 (${p.yuan} yuan) is unusually large.`, expected: 'The column is in 万元 (10,000 yuan); if you typed yuan, divide by 10,000.' }),
+    'zh-CN': (p) => ({
+      message: `行政事业性收费金额填的是 ${p.found}，单位是万元，即 ${p.yuan} 元，像是把元填进了万元一栏。`,
+      expected: `如果 ${p.found} 是元，应填 ${p.wan}（万元）；如果确实是 ${p.found} 万元，可在这一行加注释 # nianbao-disable-line NB6007 说明原因。`,
+    }),
+    en: (p) => ({
+      message: `The fee is ${p.found} in a column of 万元, i.e. ${p.yuan} yuan: it looks like yuan typed into the 万元 column.`,
+      expected: `If ${p.found} is in yuan, write ${p.wan} (万元); if it really is ${p.found} 万元, add # nianbao-disable-line NB6007 with the reason on this line.`,
+    }),
   },
   NB6008: {
     'zh-CN': (p) => ({ message: `导语说全文包括六部分，但没有提到：${p.missing}。`, expected: '导语应依次列出六个部分的名称。' }),

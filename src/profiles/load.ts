@@ -8,9 +8,10 @@ import { basename, join, sep } from 'node:path';
 import { checkSchema } from '../checks/schema.js';
 import { sourceFromText } from '../source/source.js';
 import { parseYaml } from '../source/yaml.js';
-import { parseTableDefs, TableDefError } from '../tables/definitions.js';
+import { parseTableDefs, TableDefError, type TableDef } from '../tables/definitions.js';
+import { tablePaths } from '../tables/lookup.js';
 import { ProfileFiles } from './files.js';
-import { builtinProfiles, isProfilePath, ProfileError, resolveProfileDir, TEMPLATES_DIR, type Profile } from './profile.js';
+import { builtinProfiles, isProfilePath, ProfileError, resolveProfileDir, TEMPLATES_DIR, type Profile, type ProseCheck } from './profile.js';
 import { readDeadlines, readHeadingRules, readPlausibility, readProseChecks, readYears } from './rules.js';
 
 /** Partials and CSS that every profile starts from; a profile's own files override them. */
@@ -80,7 +81,7 @@ function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]):
   const years = readYears(rules.years) ?? parent?.years;
   const deadlines = readDeadlines(rules.deadlines) ?? parent?.deadlines;
   const formatDocument = (rules.skeleton as { format?: string } | undefined)?.format ?? parent?.formatDocument;
-  const proseChecks = rules.prose_checks !== undefined ? readProseChecks(name, rules.prose_checks) : parent?.proseChecks ?? [];
+  const proseChecks = mergeProseChecks(name, parent?.proseChecks ?? [], rules.prose_checks !== undefined ? readProseChecks(name, rules.prose_checks) : [], tables);
   const ownCss = join(dir, 'style.css');
   return {
     name: typeof rules.name === 'string' ? rules.name : name,
@@ -98,6 +99,19 @@ function readProfile(dir: string, files: ProfileFiles, seen: readonly string[]):
     partials: { ...(parent?.partials ?? readPartials(files, BASE_DIR, join(BASE_DIR, 'partials'))), ...readPartials(files, dir, join(dir, 'partials')) },
     css: [parent?.css ?? readInside(files, BASE_DIR, join(BASE_DIR, 'base.css')) ?? '', readInside(files, dir, ownCss) ?? ''].filter(Boolean).join('\n'),
   };
+}
+
+/**
+ * A profile's prose phrases: its parent's whose cells its tables have, then its own, which
+ * must each name cells of its tables.
+ */
+function mergeProseChecks(profile: string, inherited: readonly ProseCheck[], own: readonly ProseCheck[], tables: readonly TableDef[]): ProseCheck[] {
+  const cells = new Set(tablePaths(tables));
+  for (const check of own) {
+    const unknown = check.values.find((v) => !cells.has(v));
+    if (unknown) throw new ProfileError('invalid', profile, `prose_checks ${check.label} names ${unknown}, which is not a cell of the tables`);
+  }
+  return [...inherited.filter((c) => c.values.every((v) => cells.has(v))), ...own];
 }
 
 /**

@@ -22,12 +22,19 @@ export interface HeadingRule {
   readonly accept: readonly RegExp[];
   /** Known variant wordings, accepted with a warning naming the standard wording. */
   readonly variants: readonly RegExp[];
+  /** The title and every accepted wording, unanchored: how a sentence names this part (NB6008). */
+  readonly mentions: readonly RegExp[];
   /** Key of the table rendered in this section, if any. */
   readonly table?: string;
   /** Sub-headings `nianbao init` writes under this heading. */
   readonly subsections?: readonly string[];
   /** The text `nianbao init` writes for this section. */
   readonly placeholder?: string;
+  /**
+   * One part that names this rule's subject and a later rule's (e.g. 存在的主要问题和改进措施)
+   * satisfies both: the later rule's index, and the wordings of such a part.
+   */
+  readonly combined?: { readonly with: number; readonly accept: readonly RegExp[] };
 }
 
 /** A row of a table, as `table.row.path` names it: the table's key and the row's path in it. */
@@ -52,10 +59,12 @@ export interface PlausibilityCells {
 export interface ProseCheck {
   /** What the phrase names, in the format's words (for messages). */
   readonly label: string;
-  /** Matches the phrase; the stated number is the named group `n`. */
-  readonly pattern: RegExp;
+  /** The words before the number, as a regular expression's source (no capturing groups). */
+  readonly words: string;
   /** Table paths whose sum the number must equal, e.g. `requests.results.granted.total`. */
   readonly values: readonly string[];
+  /** The quantity is an amount in 万元 (a fee), not a count of 件. */
+  readonly amount: boolean;
 }
 
 /** Legal publication deadlines as month-day of the following year, by publisher. */

@@ -22,7 +22,7 @@ export function readDeadlines(value: unknown): Deadlines | undefined {
   return { department: day(v.department, '01-31'), government: day(v.government, '03-31') };
 }
 
-/** `prose_checks`, each phrase compiled to the pattern that finds its number. */
+/** `prose_checks`: each phrase's words must be a valid regular expression. */
 export function readProseChecks(profile: string, value: unknown): ProseCheck[] {
   if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'prose_checks must be a list');
   return value.map((item, i) => {
@@ -30,31 +30,44 @@ export function readProseChecks(profile: string, value: unknown): ProseCheck[] {
     const values = Array.isArray(c.values) ? c.values.map(String) : typeof c.value === 'string' ? [c.value] : [];
     if (typeof c.words !== 'string' || values.length === 0) throw new ProfileError('invalid', profile, `prose_checks[${i + 1}] needs words and value(s)`);
     try {
-      // The phrase, then optional 共/为/计, then the number and a measure word.
-      const pattern = new RegExp(`(?:${c.words})(?:共计|合计|共|为|计|了)?\\s*(?<n>\\d+)\\s*(?:件|条|个|起|次|项)`, 'gu');
-      return { label: typeof c.label === 'string' ? c.label : c.words, pattern, values };
+      new RegExp(`(?:${c.words})`, 'u');
     } catch (error) {
       throw new ProfileError('invalid', profile, `prose_checks[${i + 1}]: ${(error as Error).message}`);
     }
+    return { label: typeof c.label === 'string' ? c.label : c.words, words: c.words, values, amount: c.unit === '万元' };
   });
 }
 
 /** `headings`, their wordings compiled to patterns. */
 export function readHeadingRules(profile: string, value: unknown): HeadingRule[] {
   if (!Array.isArray(value)) throw new ProfileError('invalid', profile, 'headings must be a list');
+  const titles = value.map((item) => (item as Record<string, unknown> | null)?.title);
   return value.map((item, i) => {
     const rule = (item ?? {}) as Record<string, unknown>;
     if (typeof rule.title !== 'string') throw new ProfileError('invalid', profile, `headings[${i + 1}] has no title`);
+    const combined = rule.combined as { with?: unknown; accept?: unknown } | undefined;
+    const partner = combined ? titles.indexOf(combined.with, i + 1) : -1;
+    if (combined && partner < 0) throw new ProfileError('invalid', profile, `headings[${i + 1}].combined.with must name a later heading's title`);
     return {
       title: rule.title,
       any: rule.any === true,
       accept: patterns(profile, rule.accept),
       variants: patterns(profile, rule.variants),
+      mentions: [escapeRegExp(rule.title), ...wordings(rule.accept), ...wordings(rule.variants)].map((p) => new RegExp(p, 'u')),
       ...(typeof rule.table === 'string' ? { table: rule.table } : {}),
       ...(Array.isArray(rule.subsections) ? { subsections: rule.subsections.map(String) } : {}),
       ...(typeof rule.placeholder === 'string' ? { placeholder: rule.placeholder } : {}),
+      ...(combined ? { combined: { with: partner, accept: patterns(profile, combined.accept) } } : {}),
     };
   });
+}
+
+function wordings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function patterns(profile: string, value: unknown): RegExp[] {

@@ -21,10 +21,15 @@ export function readTables(
   defs: readonly TableDef[],
   spans: SpanMap,
   source: SourceFile,
+  profile?: string,
 ): { tables: Map<string, TableValues>; diagnostics: Diagnostic[] } {
   const ctx: Ctx = { source, spans, diagnostics: [] };
   const tables = new Map<string, TableValues>();
-  if (defs.length === 0) return { tables, diagnostics: [] };
+  if (defs.length === 0) {
+    // A profile without tables would drop them silently: say so instead.
+    if (value === undefined) return { tables, diagnostics: [] };
+    return { tables, diagnostics: [diagnosticAt(source, spans.get('/tables')?.keyStart, 'NB2109', 'error', { profile: profile ?? '' }, '/tables')] };
+  }
   const doc = isObj(value) ? value : undefined;
   if (!doc) {
     const where = spans.get('/tables')?.start ?? spans.get('')?.start;
