@@ -25,6 +25,13 @@ export interface Diagnostic {
   /** JSON-pointer path of the value in the document, e.g. `/sections/1/heading`. */
   readonly path?: string;
   readonly params: Params;
+  /** A warning accepted in the file (`# nianbao-disable-line NBxxxx reason`): the reason. */
+  readonly suppressed?: string;
+}
+
+/** The diagnostics that count: everything but the warnings a file knowingly accepts. */
+export function active(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.suppressed === undefined);
 }
 
 /** True when any diagnostic is an error (warnings alone do not stop a build). */

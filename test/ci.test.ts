@@ -66,7 +66,7 @@ test('--reporter json is one JSON document of the documented shape', () => {
   assert.equal(typeof doc.elapsedMs, 'number');
   assert.equal(doc.browser, null, 'check starts no browser');
   assert.equal(doc.error, null);
-  assert.deepEqual(doc.summary, { files: 2, ok: 1, unchanged: 0, invalid: 1, failed: 0, skipped: 0, errors: 1, warnings: 0 });
+  assert.deepEqual(doc.summary, { files: 2, ok: 1, unchanged: 0, invalid: 1, failed: 0, skipped: 0, errors: 1, warnings: 0, suppressed: 0 });
   assert.deepEqual(doc.files[0], { file: join(FIXTURES, 'minimal.yaml'), status: 'ok', outputs: [], error: null, timings: null, diagnostics: [] });
   assert.deepEqual(Object.keys(doc.files[1]).sort(), ['diagnostics', 'error', 'file', 'outputs', 'status', 'timings']);
   assert.equal(doc.files[1].status, 'invalid');
@@ -79,6 +79,7 @@ test('--reporter json is one JSON document of the documented shape', () => {
     line: 6,
     column: 1,
     path: null,
+    suppressed: null,
   });
   const { dir, cleanup } = tempDir();
   try {

@@ -18,9 +18,9 @@ export const summaryText = {
   failed: { 'zh-CN': '失败', en: 'failed' },
   summary: {
     'zh-CN': (c: SummaryCounts, verb: string) =>
-      `共 ${c.files} 个文件：${c.ok} 个${verb}${c.unchanged ? `，${c.unchanged} 个未变（跳过）` : ''}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}${c.skipped ? `，${c.skipped} 个不是年度报告（跳过）` : ''}；${c.errors} 个错误，${c.warnings} 个警告${c.seconds !== undefined ? `；用时 ${c.seconds} 秒` : ''}。`,
+      `共 ${c.files} 个文件：${c.ok} 个${verb}${c.unchanged ? `，${c.unchanged} 个未变（跳过）` : ''}，${c.invalid} 个有错误${c.failed ? `，${c.failed} 个未能生成` : ''}${c.skipped ? `，${c.skipped} 个不是年度报告（跳过）` : ''}；${c.errors} 个错误，${c.warnings} 个警告${c.suppressed ? `（另有 ${c.suppressed} 个已注明原因接受）` : ''}${c.seconds !== undefined ? `；用时 ${c.seconds} 秒` : ''}。`,
     en: (c: SummaryCounts, verb: string) =>
-      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}${c.skipped ? `, ${c.skipped} not a report (skipped)` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
+      `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}${c.skipped ? `, ${c.skipped} not a report (skipped)` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.suppressed ? ` (and ${c.suppressed} accepted with a reason)` : ''}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
   },
   failures: { 'zh-CN': '未完成的文件：', en: 'Not done:' },
   notReports: {

@@ -5,6 +5,7 @@
  */
 
 import type { RunResult } from '../run/result.js';
+import { active } from '../diagnostics.js';
 import { messageFor } from '../messages/diagnostics.js';
 import type { Lang } from '../messages/lang.js';
 
@@ -22,7 +23,7 @@ function escapeProperty(text: string): string {
 export function runToGithub(run: RunResult, lang: Lang): string {
   const lines: string[] = [];
   for (const file of run.files) {
-    for (const d of file.diagnostics) {
+    for (const d of active(file.diagnostics)) {
       const text = messageFor(d.code, d.params, lang);
       const props = [`file=${escapeProperty(file.file)}`];
       if (d.position) props.push(`line=${d.position.line}`, `col=${d.position.column}`);

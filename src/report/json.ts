@@ -38,6 +38,7 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
           line: d.position?.line ?? null,
           column: d.position?.column ?? null,
           path: d.path ?? null,
+          suppressed: d.suppressed ?? null,
         };
       }),
     })),

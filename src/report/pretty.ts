@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { countsOf, type RunResult } from '../run/result.js';
 import { codeFrame } from './codeframe.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { active, type Diagnostic } from '../diagnostics.js';
 import { messageFor } from '../messages/diagnostics.js';
 import { inLanguage, type Lang } from '../messages/lang.js';
 import { summaryText, type SummaryCounts } from '../messages/summary.js';
@@ -42,7 +42,7 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
   const w = inLanguage(summaryText, options.lang);
   const out: string[] = [];
   for (const file of run.files) {
-    for (const d of file.diagnostics) out.push(formatDiagnostic(d, options), '');
+    for (const d of active(file.diagnostics)) out.push(formatDiagnostic(d, options), '');
     if (file.error) out.push(`${c.bold(file.file)} ${c.red.bold(w.failed)} ${file.error.message}`, '');
   }
   if (run.files.length <= LIST_OUTPUTS_UP_TO) {

@@ -12,6 +12,7 @@ import { builtinProfiles, ProfileError, profileRefFor, resolveProfileDir, TEMPLA
 import { ProfileFiles } from '../profiles/files.js';
 import { readInput, type Input, type Reads } from '../source/read.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
+import { applySuppressions } from '../checks/suppress.js';
 import { validateReport, type Validated } from '../checks/validate.js';
 import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
@@ -96,7 +97,7 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
   // Without its profile, the report's table references name tables nobody defined: that is
   // the profile's error, already said, not one per reference.
   const own = profile ? validated.diagnostics : validated.diagnostics.filter((d) => d.code !== 'NB4003');
-  const diagnostics = [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...own];
+  const diagnostics = applySuppressions(source, parsed, [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...own]);
   if (!profile || !validated.report || hasErrors(input.diagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
   // The built-in templates are tested; a custom one is rendered even by `check`.
   if (!options.render && profile.dir.startsWith(TEMPLATES_DIR)) return { source, profile, report: validated.report, diagnostics };

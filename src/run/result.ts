@@ -4,7 +4,7 @@
  * PDF carries.
  */
 
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { active, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Loaded, LoadOptions } from './load.js';
 import type { Report } from '../model/model.js';
 
@@ -81,8 +81,8 @@ export interface RunResult {
 
 /** With `strict`, warnings count as errors: the report is not built. */
 export function strictly(loaded: Loaded, strict: boolean | undefined): Loaded {
-  if (!strict || !loaded.diagnostics.some((d) => d.severity === 'warning')) return loaded;
-  const diagnostics = loaded.diagnostics.map((d) => ({ ...d, severity: 'error' as const }));
+  if (!strict || !active(loaded.diagnostics).some((d) => d.severity === 'warning')) return loaded;
+  const diagnostics = loaded.diagnostics.map((d) => (d.suppressed === undefined ? { ...d, severity: 'error' as const } : d));
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics };
 }
 
@@ -116,11 +116,14 @@ export interface RunCounts {
   readonly skipped: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Warnings the files knowingly accept (`# nianbao-disable-line`), not counted above. */
+  readonly suppressed: number;
 }
 
 export function countsOf(run: RunResult): RunCounts {
-  const all = run.files.flatMap((f) => f.diagnostics);
+  const every = run.files.flatMap((f) => f.diagnostics);
+  const all = active(every);
   const errors = all.filter((d) => d.severity === 'error').length;
   const count = (status: FileResult['status']) => run.files.filter((f) => f.status === status).length;
-  return { files: run.files.length, ok: count('ok'), unchanged: count('unchanged'), invalid: count('invalid'), failed: count('failed'), skipped: count('skipped'), errors, warnings: all.length - errors };
+  return { files: run.files.length, ok: count('ok'), unchanged: count('unchanged'), invalid: count('invalid'), failed: count('failed'), skipped: count('skipped'), errors, warnings: all.length - errors, suppressed: every.length - all.length };
 }
