@@ -8,6 +8,7 @@ import { headingNumber, MAX_HEADING_LEVEL, readTypedNumber } from './numbering.j
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { suggest } from '../checks/suggest.js';
 import type { TableDef } from '../tables/definitions.js';
+import { readGeneralTables, type GeneralTable } from '../tables/general.js';
 import type { TableValues } from '../tables/cells.js';
 import { tablePaths, tableValueAt } from '../tables/lookup.js';
 import type { Span, SpanMap } from '../source/yaml.js';
@@ -34,6 +35,8 @@ export interface Section {
   readonly path: string;
   /** Key of the profile table shown in this section (set once headings are matched). */
   readonly table?: string;
+  /** The section's own tables (`table:`), e.g. an appended 统计表. */
+  readonly ownTables: readonly GeneralTable[];
 }
 
 /** A report whose content has been checked and resolved; the input of rendering. */
@@ -141,15 +144,19 @@ function readSections(ctx: Context, value: unknown, path: string, level: number,
     if (level > MAX_HEADING_LEVEL) {
       ctx.diagnostics.push(diagnosticAt(ctx.source, ctx.spans.get(`${itemPath}/heading`)?.start, 'NB3005', 'error', { level }, itemPath));
     }
+    const heading = readHeading(ctx, item.heading, `${itemPath}/heading`, level, index);
+    const own = readGeneralTables(item.table, `${itemPath}/table`, heading, ctx.spans, ctx.source);
+    ctx.diagnostics.push(...own.diagnostics);
     sections.push({
       id,
       level,
       number: headingNumber(level, index),
-      heading: readHeading(ctx, item.heading, `${itemPath}/heading`, level, index),
+      heading,
       runIn: item.run_in === true,
       paragraphs: readText(ctx, item.text, `${itemPath}/text`),
       sections: readSections(ctx, item.sections, `${itemPath}/sections`, level + 1, id),
       path: itemPath,
+      ownTables: own.tables,
     });
   });
   return sections;

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import Handlebars from 'handlebars';
 import type { Inline } from '../model/narrative.js';
 import type { Report, Section } from '../model/model.js';
+import type { GeneralTable } from '../tables/general.js';
 import type { Profile } from '../profiles/profile.js';
 import { registerTableHelpers } from './table-html.js';
 
@@ -29,6 +30,7 @@ interface SectionView {
   readonly paragraphs: readonly { html: string }[];
   readonly sections: readonly SectionView[];
   readonly table?: { readonly key: string; readonly partial: string };
+  readonly ownTables: readonly GeneralTable[];
 }
 
 /**
@@ -125,6 +127,7 @@ function sectionView(section: Section): SectionView {
     runIn: section.runIn,
     paragraphs: section.paragraphs.map((p) => ({ html: inlineHtml(p.runs) })),
     sections: section.sections.map(sectionView),
+    ownTables: section.ownTables,
     ...(section.table ? { table: { key: section.table, partial: `table-${section.table}` } } : {}),
   };
 }
