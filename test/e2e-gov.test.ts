@@ -12,6 +12,7 @@ import { loadProfile } from '../src/profiles/load.js';
 import { TEMPLATES_DIR } from '../src/profiles/profile.js';
 import type { RowDef } from '../src/tables/definitions.js';
 import { poppler, ROOT, runCli, tempDir } from './helpers.js';
+import { measurePdf } from './tools/pdf-measure.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'chengchuan-eco-2024.yaml');
 const SIX = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
@@ -24,6 +25,8 @@ const GRID_LABELS = [
 let out: { dir: string; cleanup: () => void };
 const text = (pdf: string, args: string[] = []) => poppler('pdftotext', [...args, pdf, '-']);
 const squeeze = (s: string) => s.replace(/—\s*\d+\s*—/g, '').replace(/\s+/g, '');
+/** The text in the order the PDF holds it (each cell's lines together), as a viewer copies it. */
+const contentText = async (pdf: string) => (await measurePdf(pdf)).runs.map((r) => r.text).join('');
 
 function labelsOf(profile: string): string[] {
   const p = loadProfile(join(TEMPLATES_DIR, profile));
@@ -39,10 +42,10 @@ before(() => {
 });
 after(() => out.cleanup());
 
-test('the PDF text holds the six headings and every row and column label, exactly', () => {
+test('the PDF text holds the six headings and every row and column label, exactly', async () => {
   const pdf = join(out.dir, 'chengchuan-eco-2024.pdf');
-  // Default pdftotext reading order: no label is torn apart by a neighbouring cell.
-  const all = squeeze(text(pdf));
+  // In the PDF's own order no label is torn apart by a neighbouring cell (labels wrap in their cells).
+  const all = squeeze(await contentText(pdf));
   const labels = [...SIX, ...GRID_LABELS, ...labelsOf('gov-2021')];
   assert.ok(labels.length > 60);
   assert.deepEqual(labels.filter((l) => !all.includes(l)), []);
@@ -90,7 +93,7 @@ test('a changed cell of table 三 fails check, naming the column, both sides and
   }
 });
 
-test('a 2020 report for gov-2019 builds with the 2019 table variants', () => {
+test('a 2020 report for gov-2019 builds with the 2019 table variants', async () => {
   const dir = tempDir();
   try {
     assert.equal(runCli(['init', 'r2020.yaml', '--year', '2020', '--org', '测试局'], { cwd: dir.dir }).code, 0);
@@ -98,7 +101,7 @@ test('a 2020 report for gov-2019 builds with the 2019 table variants', () => {
     writeFileSync(join(dir.dir, 'r2020.yaml'), yaml);
     const r = runCli(['build', 'r2020.yaml', '-o', 'out', '--strict'], { cwd: dir.dir });
     assert.equal(r.code, 0, r.stdout);
-    const all = squeeze(text(join(dir.dir, 'out', 'r2020.pdf')));
+    const all = squeeze(await contentText(join(dir.dir, 'out', 'r2020.pdf')));
     for (const label of [...labelsOf('gov-2019'), '第二十条第（九）项', ...SIX]) assert.ok(all.includes(label), label);
     assert.ok(!all.includes('1.申请人无正当理由逾期不补正'), 'no 2021 sub-rows of （六）');
     assert.ok(!all.includes('本年制发件数'), 'no 2021 columns of table 二');

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserHandle } from './browser.js';
 import type { FontCss } from '../fonts/fonts.js';
 import { withTimeout } from './deadline.js';
+import { prepareForPrint } from './layout.js';
 import { CONTENT_SECURITY_POLICY } from '../render/render.js';
 
 /** The page could not be printed (timeout, crash, fonts that never loaded). */
@@ -96,6 +97,8 @@ export class Printer {
       const page = pooled.page;
       const work = (async () => {
         await page.evaluate(loadDocument, html, this.fonts.variables);
+        // Breaks that need the laid-out page: labels repeated over page breaks, whole phone numbers.
+        await page.evaluate(prepareForPrint);
         // No backgrounds: the documents are black on white, and painting none is less work.
         return page.pdf({ preferCSSPageSize: true, printBackground: false, displayHeaderFooter: false, tagged: true, outline: true, timeout: this.options.timeoutMs });
       })();
@@ -127,6 +130,8 @@ export class Printer {
     // data: URLs never reach this handler; everything else is refused.
     page.on('request', (request) => void request.abort('blockedbyclient').catch(() => undefined));
     await page.setContent(shellHtml(this.fonts), { waitUntil: 'load' });
+    // The layout steps measure the page as it prints.
+    await page.emulateMediaType('print');
     return { page, documents: 0 };
   }
 

@@ -7,6 +7,7 @@ import type { Inline } from '../model/narrative.js';
 import type { Report, Section } from '../model/model.js';
 import type { GeneralTable } from '../tables/general.js';
 import type { Profile } from '../profiles/profile.js';
+import { breakableHtml, titleUnits } from './breaks.js';
 import { registerTableHelpers } from './table-html.js';
 
 /** Options of rendering. */
@@ -30,7 +31,13 @@ interface SectionView {
   readonly paragraphs: readonly { html: string }[];
   readonly sections: readonly SectionView[];
   readonly table?: { readonly key: string; readonly partial: string };
-  readonly ownTables: readonly GeneralTable[];
+  readonly ownTables: readonly GeneralTableView[];
+}
+
+/** A section's own table with its labels as HTML that breaks only between words. */
+interface GeneralTableView extends Omit<GeneralTable, 'columns' | 'rows'> {
+  readonly columns: readonly Handlebars.SafeString[];
+  readonly rows: readonly { readonly label: Handlebars.SafeString; readonly cells: readonly string[]; readonly total: boolean }[];
 }
 
 /**
@@ -100,7 +107,8 @@ function renderTemplate(report: Report, profile: Profile, options: RenderOptions
       css: profile.css,
       report: {
         title: report.title,
-        titleLines: report.titleLines,
+        // Each line the clerk gave, breaking only between the title's parts (breaks.ts).
+        titleLines: report.titleLines.map((line) => new Handlebars.SafeString(breakableHtml(line, titleUnits(line, report.organization)))),
         organization: report.organization,
         signature: report.signature,
         year: report.year,
@@ -116,6 +124,8 @@ function renderTemplate(report: Report, profile: Profile, options: RenderOptions
   );
 }
 
+const words = (text: string) => new Handlebars.SafeString(breakableHtml(text));
+
 function sectionView(section: Section): SectionView {
   return {
     id: section.id,
@@ -127,7 +137,11 @@ function sectionView(section: Section): SectionView {
     runIn: section.runIn,
     paragraphs: section.paragraphs.map((p) => ({ html: inlineHtml(p.runs) })),
     sections: section.sections.map(sectionView),
-    ownTables: section.ownTables,
+    ownTables: section.ownTables.map((t) => ({
+      ...t,
+      columns: t.columns.map(words),
+      rows: t.rows.map((r) => ({ ...r, label: words(r.label) })),
+    })),
     ...(section.table ? { table: { key: section.table, partial: `table-${section.table}` } } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import { dataRows, findRow, type TableDef } from '../tables/definitions.js';
 import { SINGLE, type TableValues } from '../tables/cells.js';
+import { breakableHtml } from './breaks.js';
 
 const { escapeExpression } = Handlebars.Utils;
 
@@ -38,9 +39,11 @@ export function registerTableHelpers(hb: typeof Handlebars, defs: readonly Table
     return r.columns.map((c) => `<td>${escapeExpression(formatValue(rowValues?.get(c)))}</td>`).join('');
   };
 
-  hb.registerHelper('column', (key: unknown, col: unknown) => table(key).columns.find((c) => c.key === col)?.label ?? '');
-  hb.registerHelper('columnsOf', (key: unknown) => table(key).columns.map((c) => c.label));
-  hb.registerHelper('label', (key: unknown, path: unknown) => row(table(key), path).label);
+  // Labels break only between words (breaks.ts); the table's CSS keeps words whole.
+  const words = (text: string) => new hb.SafeString(breakableHtml(text));
+  hb.registerHelper('column', (key: unknown, col: unknown) => words(table(key).columns.find((c) => c.key === col)?.label ?? ''));
+  hb.registerHelper('columnsOf', (key: unknown) => table(key).columns.map((c) => words(c.label)));
+  hb.registerHelper('label', (key: unknown, path: unknown) => words(row(table(key), path).label));
   hb.registerHelper('rowspan', (key: unknown, path: unknown) => {
     const r = row(table(key), path);
     return r.rows ? dataRows(r.rows).length : 1;
@@ -67,8 +70,8 @@ export function registerTableHelpers(hb: typeof Handlebars, defs: readonly Table
       return members.map((member, i) => ({
         first: i === 0,
         count: members.length,
-        groupLabel: group.label,
-        rowLabel: member.label,
+        groupLabel: words(group.label),
+        rowLabel: words(member.label),
         rowCells: new hb.SafeString(cellsHtml(def, member.path, values, 1)),
       }));
     });

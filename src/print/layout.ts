@@ -1,0 +1,132 @@
+/**
+ * Layout steps that need the browser's own line and page breaking. They run in the page through
+ * the DevTools protocol (page scripts stay disabled) after a document is loaded and before it
+ * is printed; the whole step is one function, with its helpers inside it, because it is serialised into
+ * the page.
+ *
+ * 1. A table cell that spans rows (`th.repeat[rowspan]`, e.g. table 三's upright
+ *    三、本年度办理结果) would keep all its rows on one page, or leave its continuation blank.
+ *    The page breaks are found by laying the report out in columns of the type area's size
+ *    (the same fragmentation engine as the printed pages), then the cell is split at each break
+ *    and its label repeated in every page's part.
+ * 2. A token that must not be split (a phone number, an e-mail address, a URL: `.nobr`) that
+ *    starts a line would leave the line before it stretched by justification: that line is
+ *    ended with a forced break instead, so it stays as set.
+ */
+
+/** Runs both steps on the loaded document; says how many lines were ended and cells split. */
+export function prepareForPrint(): { ended: number; split: number } {
+  const report = document.querySelector<HTMLElement>('.report');
+  const area = typeArea();
+  if (!report || !area) return { ended: 0, split: 0 };
+  // The page lays out at the window's width; the printed page at the type area's.
+  const saved = report.getAttribute('style');
+  report.style.cssText += `;width:${area.width}px;max-width:none`;
+  const ended = keepTokensWhole();
+  const split = repeatSpanningLabels(report, area);
+  if (saved === null) report.removeAttribute('style');
+  else report.setAttribute('style', saved);
+  return { ended, split };
+
+  function repeatSpanningLabels(report: HTMLElement, area: { width: number; height: number; gap: number }): number {
+    const cells = Array.from(document.querySelectorAll<HTMLTableCellElement>('th.repeat[rowspan]'));
+    if (cells.length === 0) return 0;
+
+    // Grid columns of each cell as the table lays them out (rowspans taken into account).
+    const columnOf = new Map<HTMLTableCellElement, number>();
+    for (const table of new Set(cells.map((c) => c.closest('table')!))) {
+      const taken: boolean[][] = [];
+      Array.from(table.rows).forEach((row, r) => {
+        let col = 0;
+        for (const cell of Array.from(row.cells)) {
+          while (taken[r]?.[col]) col++;
+          columnOf.set(cell, col);
+          for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[col + dc] = true;
+          col += cell.colSpan;
+        }
+      });
+    }
+
+    // Each spanning cell becomes one cell a row (the first holds the label): rows can then break anywhere.
+    const parts = cells.map((cell) => {
+      const first = cell.parentElement as HTMLTableRowElement;
+      const rows = Array.from({ length: cell.rowSpan }, (_, i) => (first.parentElement as HTMLTableSectionElement).rows[first.sectionRowIndex + i]!).filter(Boolean);
+      const column = columnOf.get(cell)!;
+      const label = cell.innerHTML;
+      const slots = rows.map((row, i) => {
+        if (i === 0) return cell;
+        const slot = cell.cloneNode(false) as HTMLTableCellElement;
+        slot.innerHTML = '';
+        const after = Array.from(row.cells).find((c) => (columnOf.get(c) ?? 0) > column);
+        row.insertBefore(slot, after ?? null);
+        return slot;
+      });
+      for (const slot of slots) slot.rowSpan = 1;
+      cell.innerHTML = '';
+      return { rows, slots, label };
+    });
+
+    // Lay the report out in columns of the type area: each column is a printed page.
+    const before = report.style.cssText;
+    report.style.cssText += `;columns:${area.width}px;column-gap:${area.gap}px;column-fill:auto;height:${area.height}px;overflow:visible`;
+    const left = report.getBoundingClientRect().left;
+    const pageOf = (row: HTMLTableRowElement) => Math.round((row.getBoundingClientRect().left - left) / (area.width + area.gap));
+    const pages = parts.map((p) => p.rows.map(pageOf));
+    report.style.cssText = before;
+
+    // Back to one cell per page: each page's part of the rows spanned by a cell holding the label.
+    let split = 0;
+    parts.forEach(({ rows, slots, label }, i) => {
+      const on = pages[i]!;
+      let start = 0;
+      for (let r = 1; r <= rows.length; r++) {
+        if (r < rows.length && on[r] === on[start]) continue;
+        const keep = slots[start]!;
+        keep.rowSpan = r - start;
+        keep.innerHTML = label;
+        for (let k = start + 1; k < r; k++) slots[k]!.remove();
+        if (start > 0) split++;
+        start = r;
+      }
+    });
+    return split;
+  }
+
+  /** Width and height of the type area in CSS px, from the first @page rule's size and margins. */
+  function typeArea(): { width: number; height: number; gap: number } | undefined {
+    const MM = 96 / 25.4;
+    const sizes: Record<string, [number, number]> = { A4: [210, 297], A3: [297, 420], A5: [148, 210], B5: [176, 250] };
+    for (const sheet of Array.from(document.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        const page = rule instanceof CSSMediaRule ? Array.from(rule.cssRules).find((r) => r instanceof CSSPageRule && !r.selectorText) : rule;
+        if (!(page instanceof CSSPageRule) || page.selectorText) continue;
+        const size = sizes[page.style.getPropertyValue('size').trim().split(/\s+/)[0]!.toUpperCase()];
+        const mm = (v: string) => (/^[\d.]+mm$/.test(v) ? parseFloat(v) : NaN);
+        const [top, right, bottom, leftMargin] = ['top', 'right', 'bottom', 'left'].map((side) => mm(page.style.getPropertyValue(`margin-${side}`)));
+        if (!size || [top, right, bottom, leftMargin].some((v) => Number.isNaN(v))) continue;
+        return { width: (size[0] - leftMargin! - right!) * MM, height: (size[1] - top! - bottom!) * MM, gap: 20 * MM };
+      }
+    }
+    return undefined;
+  }
+
+  /** Ends the line before a `.nobr` token that starts a line, so that line is not stretched; returns how many. */
+  function keepTokensWhole(): number {
+    let ended = 0;
+    for (const token of Array.from(document.querySelectorAll<HTMLElement>('.report .nobr'))) {
+      const before = token.previousSibling;
+      if (!before || before.nodeType !== Node.TEXT_NODE || !before.textContent) continue;
+      const range = document.createRange();
+      range.setStart(before, before.textContent.length - 1);
+      range.setEnd(before, before.textContent.length);
+      const last = range.getBoundingClientRect();
+      const first = token.getClientRects()[0];
+      // The token starts on a line below the text just before it: that line was broken before the token.
+      if (first && last.height > 0 && first.top > last.top + last.height / 2) {
+        token.before(document.createElement('br'));
+        ended++;
+      }
+    }
+    return ended;
+  }
+}
