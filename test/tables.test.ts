@@ -106,14 +106,16 @@ test('I3: a given （七）总计 row must equal the sum of the 22 result rows',
   assert.deepEqual([d.params.row, d.params.column, d.params.given, d.params.expected], ['（七）总计', '自然人', 9, 8]);
 });
 
-test('I4: cells are whole numbers ≥ 0, never blank, never text', () => {
+test('I4: cells are whole numbers ≥ 0, never text; a blank cell stands for 0, as in published tables', () => {
   const cases: [string, string][] = [
     ['-1', 'NB5002'],
     ['1.5', 'NB5002'],
     ['"3"', 'NB5002'],
     ['.nan', 'NB5002'],
     ['9007199254740993', 'NB5002'],
-    ['', 'NB5001'],
+    // Blank (`natural: ,`) is 0: here the column then no longer balances.
+    ['', 'NB5004'],
+    ['"—"', 'NB5004'],
   ];
   for (const [value, code] of cases) {
     const y = balanced().replace(/^(\s+)partial: \{ natural: 1,/m, `$1partial: { natural: ${value},`);
@@ -187,6 +189,8 @@ test('C1/C2: carry-over and normative documents against last year\'s report', ()
   y = setRow(setRow(balanced(), 'normative', { issued: 3, repealed: 1, in_force: 22 }), 'carried_over', six([2, 0, 0, 0, 0, 0]));
   y = setRow(y, 'carried_forward', six([2, 0, 0, 0, 0, 0]));
   assert.deepEqual(codes(check(y, 'gov-2021', previous).diagnostics), []);
+  // Fewer in force than 20 + 3 − 1: documents also expire or are cleaned up. No warning.
+  assert.deepEqual(codes(check(setRow(y, 'normative', { issued: 3, repealed: 1, in_force: 17 }), 'gov-2021', previous).diagnostics), []);
 });
 
 test('C3, C5, C6: 规章 from a district body, years, the deadline, a fee typed in 元', () => {

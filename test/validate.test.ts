@@ -77,8 +77,12 @@ test('typed heading numbers are stripped when right and reported when wrong', ()
   assert.equal(ok.report!.sections[0]!.heading, '工作情况');
   assert.equal(ok.report!.sections[0]!.sections[0]!.number, '（一）');
   assert.equal(ok.report!.sections[0]!.sections[0]!.heading, '组织');
-  const bad = validate('  - heading: 工作情况\n    sections:\n      - heading: 1.组织\n  - heading: 存在的主要问题\n  - heading: 改进措施\n');
-  assert.deepEqual(bad.diagnostics.map((d) => [d.code, d.params.found, d.params.expected]), [['NB3003', '1.', '（一）']]);
+  // In the report's own style ("1、" at level 2): right when it counts right, set as （一）.
+  const own = validate('  - heading: 工作情况\n    sections:\n      - heading: 1、组织\n      - heading: 2、宣传\n  - heading: 存在的主要问题\n  - heading: 改进措施\n');
+  assert.deepEqual(own.diagnostics, []);
+  assert.deepEqual(own.report!.sections[0]!.sections.map((s) => `${s.number}${s.heading}`), ['（一）组织', '（二）宣传']);
+  const bad = validate('  - heading: 工作情况\n    sections:\n      - heading: 1、组织\n      - heading: 3、宣传\n  - heading: 存在的主要问题\n  - heading: 改进措施\n');
+  assert.deepEqual(bad.diagnostics.map((d) => [d.code, d.params.found, d.params.expected]), [['NB3003', '3、', '（二）']]);
 });
 
 test('figures resolve in text; an invalid date is an error', () => {

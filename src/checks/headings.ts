@@ -69,26 +69,41 @@ export function checkHeadings(sections: readonly Section[], profile: Profile, sp
   // Which named (non-any) rules each section satisfies: one, or two for a combined part.
   const matches = sections.map((s) => matchOf(rules, s.heading));
 
+  // From the last rule back, each takes the last section that satisfies it before the section
+  // of the rule after it: a work section that happens to name 措施 early does not take the place
+  // of the improvements at the end. A combined part serves a rule and its partner.
   const found = new Map<number, number>(); // rule index → section index
-  let highest = -1;
-  let highestSection = -1;
-  matches.forEach((m, si) => {
-    if (!m || m.rules.every((r) => found.has(r))) return;
+  let bound = sections.length;
+  const misplaced: number[] = [];
+  for (let ri = rules.length - 1; ri >= 0; ri--) {
+    if (rules[ri]!.any) continue;
+    let pick = -1;
+    for (let si = Math.min(bound, sections.length - 1); si >= 0 && pick < 0; si--) {
+      const m = matches[si];
+      if (!m?.rules.includes(ri)) continue;
+      if (si < bound || m.rules.some((r) => r !== ri && found.get(r) === si)) pick = si;
+    }
+    if (pick >= 0) {
+      found.set(ri, pick);
+      bound = pick;
+    } else if (matches.some((m) => m?.rules.includes(ri))) {
+      misplaced.push(ri);
+    }
+  }
+  // A part that stands only after a later one is out of order.
+  for (const ri of misplaced) {
+    const si = matches.findIndex((m, i) => m?.rules.includes(ri) && ![...found.values()].includes(i));
+    if (si < 0) continue;
+    const next = [...found.entries()].filter(([r]) => r > ri).sort((a, b) => a[0] - b[0])[0];
+    found.set(ri, si);
+    if (next) diagnostics.push(diagnosticAt(source, headingAt(sections[si]!), 'NB3002', 'error', { title: rules[ri]!.title, before: sections[next[1]]!.heading }, sections[si]!.path));
+  }
+  for (const [ri, si] of found) {
     const section = sections[si]!;
-    for (const r of m.rules) if (!found.has(r)) found.set(r, si);
-    const first = m.rules[0]!;
-    if (m.fit === 'variant') {
-      diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3004', 'warning', { found: section.heading, title: rules[first]!.title }, section.path));
+    if (fit(rules[ri]!, section.heading) === 'variant') {
+      diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3004', 'warning', { found: section.heading, title: rules[ri]!.title }, section.path));
     }
-    if (first < highest) {
-      diagnostics.push(
-        diagnosticAt(source, headingAt(section), 'NB3002', 'error', { title: rules[first]!.title, before: sections[highestSection]!.heading }, section.path),
-      );
-    } else {
-      highest = m.rules[m.rules.length - 1]!;
-      highestSection = si;
-    }
-  });
+  }
 
   const taken = new Set(found.values());
   rules.forEach((rule, ri) => {
@@ -106,6 +121,15 @@ export function checkHeadings(sections: readonly Section[], profile: Profile, sp
       found.set(ri, near);
       taken.add(near);
       diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3010', 'error', { found: section.heading, title: rule.title }, section.path));
+      return;
+    }
+    // In a format of fixed parts, the one other section standing in its place is that part, renamed.
+    const between = [...Array(Math.max(0, to - from)).keys()].map((k) => from + k).filter((si) => !taken.has(si));
+    if (profile.onlyRequiredHeadings && between.length === 1) {
+      const section = sections[between[0]!]!;
+      found.set(ri, between[0]!);
+      taken.add(between[0]!);
+      diagnostics.push(diagnosticAt(source, headingAt(section), 'NB3011', 'error', { found: section.heading, title: rule.title }, section.path));
       return;
     }
     // Point at the section after which it belongs (or the first, when it belongs at the start).

@@ -5,14 +5,13 @@
 
 import type { Diagnostic } from '../diagnostics.js';
 import { allSections, type Report } from '../model/model.js';
-import { isIsoDate } from '../model/dates.js';
+import { levelOf } from '../model/level.js';
+import { checkWhen } from './when.js';
 import type { Profile, RowRef } from '../profiles/profile.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { SINGLE, type TableValues } from '../tables/cells.js';
 import type { SpanMap } from '../source/yaml.js';
 
-/** A county, district, township or street body cannot make 规章 (only provinces and cities with districts can). */
-const BELOW_CITY = /(?<!自治)区|县|旗|乡|镇|街道|办事处|社区/u;
 
 /** Runs every plausibility check that applies to the report. */
 export function checkPlausibility(
@@ -42,36 +41,7 @@ export function checkPlausibility(
     if (!texts.some((span) => at >= span.start && at < span.end)) out.push(diagnosticAt(source, at, 'NB6010', 'warning', {}));
   }
 
-  // The profile fits the report's year (2019 and 2020 reports use the 试行 tables).
-  const years = profile.years;
-  if (years && report.year && ((years.from !== undefined && report.year < years.from) || (years.to !== undefined && report.year > years.to))) {
-    const range = `${years.from ?? ''}–${years.to ?? ''}`;
-    warn('/profile', 'NB3009', { year: report.year, profile: profile.name, range, suggested: years.otherwise ?? '' });
-  }
-
-  // C5: years named in the title and the statistics period agree with `year`.
-  const titleYear = /(?:19|20)\d{2}(?=\s*年)/.exec(report.title)?.[0];
-  if (titleYear && report.year && Number(titleYear) !== report.year) warn('/title', 'NB6005', { where: 'title', found: titleYear, year: report.year });
-  const introSpan = spans.get('/intro');
-  if (introSpan && report.year) {
-    const intro = source.text.slice(introSpan.start, introSpan.end);
-    const period = /统计期限为\s*((?:19|20)\d{2})\s*年/.exec(intro);
-    if (period && Number(period[1]) !== report.year) warn('/intro', 'NB6005', { where: 'intro', found: period[1]!, year: report.year }, introSpan.start + period.index);
-    // C4: an introduction that announces six parts names all six.
-    if (profile.onlyRequiredHeadings && /六(个)?部分/.test(intro)) {
-      // A part may be named in any wording its heading accepts (因政府信息公开申请行政复议、提起行政诉讼的情况).
-      const named = intro.replace(/[\s\u3000]+/g, '');
-      const missing = profile.headings.filter((h) => !h.mentions.some((re) => re.test(named))).map((h) => h.title);
-      if (missing.length) warn('/intro', 'NB6008', { missing: missing.join('、') });
-    }
-  }
-
-  // C5: published by the legal deadline (条例 第四十九条).
-  // Never from a date that did not parse: its own error says what to write.
-  if (profile.deadlines && isIsoDate(report.published) && report.year) {
-    const deadline = `${report.year + 1}-${profile.deadlines[report.publisher]}`;
-    if (report.published > deadline) warn('/published', 'NB6006', { published: report.published, deadline, publisher: report.publisher });
-  }
+  out.push(...checkWhen(report, profile, spans, source));
 
   // The cells these compare are named by the profile (profile.yaml, `plausibility`).
   const cells = profile.plausibility;
@@ -79,7 +49,8 @@ export function checkPlausibility(
   const pointerOf = (ref: RowRef, column?: string) => `/tables/${ref.table}/${ref.row.split('.').join('/')}${column ? `/${column}` : ''}`;
   // C3: 规章 counts from a body that cannot make 规章.
   const rules = rowOf(report.tables, cells.rules);
-  if (cells.rules && rules && [...rules.values()].some((v) => v > 0) && BELOW_CITY.test(report.organization)) {
+  // A county, district, township or street body cannot make 规章 (only provinces and cities with districts can).
+  if (cells.rules && rules && [...rules.values()].some((v) => v > 0) && levelOf(report.organization) !== 'higher') {
     warn(pointerOf(cells.rules), 'NB6004', { organization: report.organization });
   }
   // C6: a fee typed in 元 into the 万元 column.
@@ -98,7 +69,8 @@ export function checkPlausibility(
       for (const [column, value] of carriedOver) {
         if (totals.has(column)) continue; // a total differs whenever a column does; say it once
         const expected = lastForward.get(column);
-        if (expected !== undefined && expected !== value) warn(pointerOf(carry.thisYear, column), 'NB6002', { column, found: value, expected });
+        const label = profile.tables.find((t) => t.key === carry.thisYear.table)?.columns.find((c) => c.key === column)?.label ?? column;
+        if (expected !== undefined && expected !== value) warn(pointerOf(carry.thisYear, column), 'NB6002', { column: label, found: value, expected });
       }
     }
     // C2: documents in force ≈ last year's + issued − repealed.
@@ -106,15 +78,13 @@ export function checkPlausibility(
     const now = rowOf(report.tables, inForce?.row);
     const before = inForce ? rowOf(previous, inForce.row)?.get(inForce.inForce) : undefined;
     const [issued, repealed, count] = inForce ? [now?.get(inForce.issued), now?.get(inForce.repealed), now?.get(inForce.inForce)] : [];
-    if (inForce && before !== undefined && issued !== undefined && repealed !== undefined && count !== undefined && count !== before + issued - repealed) {
+    // Documents also expire or are cleaned up without being repealed: fewer than that is no mistake.
+    if (inForce && before !== undefined && issued !== undefined && repealed !== undefined && count !== undefined && count > before + issued - repealed) {
       warn(pointerOf(inForce.row, inForce.inForce), 'NB6003', { found: count, previous: before, issued, repealed, expected: before + issued - repealed });
     }
   }
   return out;
 }
-
-/** A township's body: 乡、镇人民政府, 街道办事处 (their fees are small). */
-const TOWNSHIP = /(乡|镇|街道)(人民政府|办事处)?$|[乡镇]人民政府|街道办事处/u;
 
 /**
  * Above what a body of this level collects in a year (万元): any amount at or above `any`, or a
@@ -129,7 +99,7 @@ const FEE_LIMITS = {
 
 /** A fee in the 万元 column that reads like an amount in 元, for a publisher of this level. */
 function looksLikeYuan(fee: number, report: Report): boolean {
-  const limits = FEE_LIMITS[TOWNSHIP.test(report.organization) ? 'township' : report.publisher];
+  const limits = FEE_LIMITS[levelOf(report.organization) === 'township' ? 'township' : report.publisher];
   return fee >= limits.any || (Number.isInteger(fee) && fee >= limits.whole);
 }
 

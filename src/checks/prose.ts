@@ -1,8 +1,13 @@
 /**
  * Prose agrees with tables (spec §3.1, I8): where a sentence names table quantities and states
- * a number right after them ("予以公开12件", "予以公开及部分公开58件"), the number must be the
- * table's (for several quantities, their sum). The phrases come from the profile (profile.yaml
- * `prose_checks`), so only tight, reliable patterns are used.
+ * a number right after them ("予以公开12件", "予以公开及部分公开58件", "行政复议、行政诉讼分别
+ * 为4件、3件", "未发生行政复议"), the number must be the table's (for several quantities named
+ * together, their sum). The phrases come from the profile (profile.yaml `prose_checks`).
+ *
+ * A sentence about something else is left alone: another year (2022年…, 上年…), a wider scope
+ * (全市各级行政机关…), documents rather than applications (公文…属性). A number in a clause
+ * that narrows the quantity (因涉及第三方合法权益不予公开1件, 自然人申请…予以公开21件) may be
+ * one of the table's parts.
  */
 
 import type { Diagnostic } from '../diagnostics.js';
@@ -11,15 +16,31 @@ import { decimalsOf, NUMBER_PATTERN, readNumber } from '../model/numbers.js';
 import type { ProseCheck } from '../profiles/profile.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import type { TableDef } from '../tables/definitions.js';
-import { tableValueAt } from '../tables/lookup.js';
+import { partValues, tableValueAt } from '../tables/lookup.js';
 import type { SpanMap } from '../source/yaml.js';
 
 /** Words joining quantities named together: 予以公开及部分公开, 行政复议、行政诉讼. */
 const JOIN = String.raw`\s*(?:以及|和|及|与|、|或)\s*`;
-/** Words between the quantities and the number: 共, 为, 合计 … (各, 均: each one has that number). */
-const LINK = String.raw`\s*(?<each>各|均)?(?:共计|合计|总计|共|为|计|了|达)?\s*`;
+/** Words between the quantities and the number: 的, 共, 为, 合计 … (各, 均: each one has that number). */
+const LINK = String.raw`\s*(?:的)?(?<each>各|均)?(?:共计|合计|总计|共|为|计|了|达|有)?\s*`;
+/** A reference typed in place of a number: its value is what the sentence says. */
+const REFERENCE = String.raw`\{\{\s*(?:figures|tables)\.[A-Za-z0-9_.]+\s*\}\}`;
 const COUNT_UNIT = '(?:件|条|个|起|次|项)';
-const AMOUNT_UNIT = '万元';
+const AMOUNT_UNIT = '(?:万元|元)';
+/** A unit that is the start of a longer measure (7个工作日, 3个月): not a count. */
+const NOT_A_COUNT = '(?!工作日|自然日|个?月|小时|百分点|日内|年)';
+
+/** A clause about another time or a wider scope than the report's own tables. */
+const OTHER_TIME = /上年|上一年|去年|前年|往年|同期|同比|较.{0,4}年/u;
+/** A clause about last year's applications carried over: what follows (其中予以公开2件) is about them. */
+const CARRIED_OVER = /上年结转的|上年度结转的|上年遗留的/u;
+const OTHER_SCOPE = /全市|全县|全区|全省|全州|全盟|全旗|全国|各级|各地|各部门|各单位|全系统|系统内|所属|下属|本系统/u;
+/** （含上年结转6件） right after a count. */
+const INCLUDES_CARRIED_OVER = new RegExp(`^\\s*[（(]\\s*(?:含|包括|包含)(?:上年(?:度)?结转(?:的)?)(?:申请)?\\s*(${NUMBER_PATTERN})\\s*件`, 'u');
+/** A sentence about documents and their publicity (公文公开属性), not applications. */
+const OTHER_SUBJECT = /公文|发文|属性|重新审查|重新答复|重新作出/u;
+/** A clause that narrows the quantity to a reason, a kind of application or of applicant. */
+const NARROWED = /因|属于|涉及|对.{0,12}类|类申请|自然人|法人|企业|科研机构|公益组织|法律服务机构|其他组织|上年结转的/u;
 
 /** What checking prose needs besides the report: the profile's tables and which of them are wrong. */
 export interface ProseContext {
@@ -27,6 +48,22 @@ export interface ProseContext {
   readonly checks: readonly ProseCheck[];
   /** Keys of tables with errors of their own: their numbers are not advice. */
   readonly brokenTables: ReadonlySet<string>;
+}
+
+interface Said {
+  readonly found: string;
+  readonly checks: readonly ProseCheck[];
+  /** The number as typed (or the reference), where it is in the source. */
+  readonly typed: string;
+  readonly offset: number;
+  readonly unit: string;
+  readonly each: boolean;
+  /** The text before the phrase in its sentence, in its clause, and in its clause and the one before. */
+  readonly sentence: string;
+  readonly clause: string;
+  readonly clauses: string;
+  /** The number is followed by （含上年结转N件）: N. */
+  readonly includesCarriedOver?: number;
 }
 
 /** Checks every narrative text of a report against the profile's prose phrases. */
@@ -39,42 +76,124 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       return sum === undefined || v === undefined ? undefined : sum + v;
     }, 0);
   const term = `(?:${checks.map((c) => `(?:${c.words})`).join('|')})`;
-  const phrase = new RegExp(`(?<terms>${term}(?:${JOIN}${term})*)${LINK}(?<n>${NUMBER_PATTERN})\\s*(?<unit>${COUNT_UNIT}|${AMOUNT_UNIT})`, 'gu');
+  const terms = `(?<terms>${term}(?:${JOIN}${term})*)`;
+  const number = `(?<n>${NUMBER_PATTERN}|${REFERENCE})`;
+  const unit = `(?<unit>${COUNT_UNIT}${NOT_A_COUNT}|${AMOUNT_UNIT})`;
+  const phrase = new RegExp(`${terms}${LINK}${number}\\s*${unit}`, 'gu');
+  const respectively = new RegExp(`${terms}\\s*(?:的)?(?:数量|件数)?\\s*分别(?:为|是)?\\s*(?<list>(?:${NUMBER_PATTERN})\\s*${COUNT_UNIT}?(?:\\s*[、，,和及与]\\s*(?:${NUMBER_PATTERN})\\s*${COUNT_UNIT}?)+)`, 'gu');
+  const none = new RegExp(`(?:未|没有)(?:发生|出现)?(?:过)?(?:因政府信息公开(?:工作|申请)?(?:而)?)?${terms}(?=(?:的)?(?:情况|案件|事件)?(?:[，。；）)\\n]|$))`, 'gu');
   const diagnostics: Diagnostic[] = [];
+
+  const report_ = (said: Said, group: readonly ProseCheck[], expected: number, code = 'NB5006') => {
+    const what = group.map((c) => c.label).join('、') + (group.length > 1 ? '之和' : '');
+    const paths = group.flatMap((c) => c.values);
+    const broken = [...new Set(paths.map((p) => p.split('.')[0]!))].filter((t) => brokenTables.has(t));
+    if (broken.length) {
+      const table = defs.find((d) => d.key === broken[0])?.title ?? broken[0]!;
+      diagnostics.push(diagnosticAt(source, said.offset, 'NB5008', 'warning', { found: said.found, what, table }));
+      return;
+    }
+    const params = { found: said.found, what, expected, ...(paths.length === 1 && code === 'NB5006' ? { ref: paths[0]! } : {}) };
+    diagnostics.push(diagnosticAt(source, said.offset, code, 'error', params));
+  };
+
+  /** Compares what a sentence says of some quantities with the table. */
+  const compare = (said: Said) => {
+    if (elsewhere(said, report.year)) return;
+    const amount = /元/.test(said.unit);
+    if (said.checks.some((c) => c.amount !== amount)) return;
+    const groups = said.each ? said.checks.map((c) => [c]) : [said.checks];
+    for (const group of groups) {
+      const parts = group.map(valueOf);
+      if (parts.some((v) => v === undefined)) continue;
+      const expected = round(parts.reduce((a, b) => a! + b!, 0)!);
+      const stated = statedValue(said, group);
+      if (stated === undefined) continue;
+      if (agrees(stated, said.typed, expected, amount)) continue;
+      // A fee typed in 元 in its 万元 cell: the text in 万元 is right, the table's warning says why.
+      if (amount && Math.abs(stated * 10000 - expected) < 0.5) continue;
+      // 收到申请128件（含上年结转6件）: a count that says it includes last year's.
+      if (said.includesCarriedOver !== undefined && stated === expected + said.includesCarriedOver) continue;
+      // A narrowed clause may quote one of the quantity's parts (a column, a row of a group).
+      if (group.length === 1 && NARROWED.test(said.clauses) && group[0]!.values.some((p) => partValues(defs, report.tables, p).has(stated))) continue;
+      report_(said, group, expected);
+    }
+  };
+
+  /** The number a sentence states: typed, or the value of the reference typed in its place. */
+  const statedValue = (said: Said, group: readonly ProseCheck[]): number | undefined => {
+    const ref = /^\{\{\s*(figures|tables)\.([A-Za-z0-9_.]+)\s*\}\}$/.exec(said.typed);
+    if (!ref) {
+      const n = readNumber(said.typed);
+      return n === undefined ? undefined : said.unit === '元' ? n / 10000 : n;
+    }
+    // A reference to the very cell the phrase names is right by construction.
+    if (ref[1] === 'tables' && group.length === 1 && group[0]!.values.length === 1 && group[0]!.values[0] === ref[2]) return undefined;
+    const v = ref[1] === 'figures' ? report.figures.get(ref[2]!) : tableValueAt(defs, report.tables, ref[2]!);
+    return typeof v === 'number' ? v : undefined;
+  };
 
   for (const pointer of ['/intro', ...allSections(report.sections).map((s) => `${s.path}/text`)]) {
     const span = spans.get(pointer);
     if (!span) continue;
     // The raw source of the text: a literal number is where the user typed it.
     const raw = source.text.slice(span.start, span.end);
+    const contextAt = (at: number) => {
+      const sentence = raw.slice(Math.max(...['。', '；', '\n', '！', '？'].map((p) => raw.lastIndexOf(p, at - 1))) + 1, at);
+      const cut = [...sentence.matchAll(/[，,：:（(]/g)].map((m) => m.index);
+      const from = (k: number) => (cut.length >= k ? cut[cut.length - k]! + 1 : 0);
+      return { sentence, clause: sentence.slice(from(1)), clauses: sentence.slice(from(2)) };
+    };
+
     for (const match of raw.matchAll(phrase)) {
-      const { terms, n, unit, each } = match.groups as Record<string, string | undefined>;
-      const named = splitTerms(terms!, checks);
-      const number = readNumber(n!);
-      if (!named || number === undefined || named.some((c) => c.amount !== (unit === AMOUNT_UNIT))) continue;
-      const offset = span.start + match.index + match[0].lastIndexOf(n!);
-      // 各: each quantity has the number; otherwise the number is their sum.
-      const groups = each ? named.map((c) => [c]) : [named];
-      for (const group of groups) {
-        const parts = group.map(valueOf);
-        if (parts.some((v) => v === undefined)) continue;
-        const expected = round(parts.reduce((a, b) => a! + b!, 0)!);
-        if (agrees(number, n!, expected, group[0]!.amount)) continue;
-        const what = group.map((c) => c.label).join('、') + (group.length > 1 ? '之和' : '');
-        const paths = group.flatMap((c) => c.values);
-        const broken = [...new Set(paths.map((p) => p.split('.')[0]!))].filter((t) => brokenTables.has(t));
-        if (broken.length) {
-          const table = defs.find((d) => d.key === broken[0])?.title ?? broken[0]!;
-          diagnostics.push(diagnosticAt(source, offset, 'NB5008', 'warning', { found: match[0].trim(), what, table }, pointer));
-          continue;
-        }
-        diagnostics.push(
-          diagnosticAt(source, offset, 'NB5006', 'error', { found: match[0].trim(), what, expected, ...(paths.length === 1 ? { ref: paths[0]! } : {}) }, pointer),
-        );
+      const g = match.groups as Record<string, string | undefined>;
+      const named = splitTerms(g.terms!, checks);
+      if (!named) continue;
+      const included = INCLUDES_CARRIED_OVER.exec(raw.slice(match.index + match[0].length, match.index + match[0].length + 20));
+      compare({
+        found: match[0].trim(),
+        checks: named,
+        typed: g.n!,
+        offset: span.start + match.index + match[0].lastIndexOf(g.n!),
+        unit: g.unit!,
+        each: g.each !== undefined,
+        ...contextAt(match.index),
+        ...(included ? { includesCarriedOver: readNumber(included[1]!) ?? -1 } : {}),
+      });
+    }
+    // 行政复议、行政诉讼分别为4件、3件: each quantity its number, in order.
+    for (const match of raw.matchAll(respectively)) {
+      const g = match.groups as Record<string, string>;
+      const named = splitTerms(g.terms!, checks);
+      const numbers = [...g.list!.matchAll(new RegExp(NUMBER_PATTERN, 'gu'))];
+      if (!named || numbers.length !== named.length) continue;
+      const listAt = match.index + match[0].lastIndexOf(g.list!);
+      named.forEach((check, i) => {
+        const n = numbers[i]!;
+        compare({ found: match[0].trim(), checks: [check], typed: n[0], offset: span.start + listAt + n.index, unit: '件', each: false, ...contextAt(match.index) });
+      });
+    }
+    // 未发生行政复议和行政诉讼: each quantity is 0.
+    for (const match of raw.matchAll(none)) {
+      const named = splitTerms(match.groups!.terms!, checks);
+      if (!named || named.some((c) => c.amount)) continue;
+      const said = { found: match[0].trim(), typed: '0', offset: span.start + match.index, unit: '件', each: false, ...contextAt(match.index) };
+      if (elsewhere({ ...said, checks: named }, report.year)) continue;
+      for (const check of named) {
+        const value = valueOf(check);
+        if (value === undefined || value === 0) continue;
+        report_({ ...said, checks: [check] }, [check], value, 'NB5010');
       }
     }
   }
   return diagnostics;
+}
+
+/** The sentence is about something else than the report's tables: documents, another year, a wider scope. */
+function elsewhere(said: Said, year: number): boolean {
+  if (OTHER_SUBJECT.test(said.sentence) || OTHER_TIME.test(said.clause) || OTHER_SCOPE.test(said.clause) || CARRIED_OVER.test(said.clauses)) return true;
+  // A year that is not the report's (2022年…, in a 2023 report).
+  return [...said.clause.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
 }
 
 /** The checks named, in order, by the words before a number ("予以公开及部分公开"); undefined if they do not split. */
@@ -102,8 +221,9 @@ function splitTerms(terms: string, checks: readonly ProseCheck[]): ProseCheck[] 
 /** A number agrees with the table when equal; an amount, when equal at the precision written. */
 function agrees(number: number, typed: string, expected: number, amount: boolean): boolean {
   if (!amount) return number === expected;
-  const scale = 10 ** decimalsOf(typed);
-  return Math.round(expected * scale) === Math.round(number * scale);
+  // Rounded either way at the typed precision (1268.235 may be written 1268.24 or 1268.23).
+  const half = 0.5 / 10 ** decimalsOf(typed);
+  return Math.abs(expected - number) <= half + 1e-9;
 }
 
 /** Sums of decimal amounts without binary noise (0.1 + 0.2 → 0.3). */

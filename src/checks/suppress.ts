@@ -23,10 +23,11 @@ interface Directive {
 
 /** Marks the warnings that a comment accepts, and reports comments that accept nothing or an error. */
 export function applySuppressions(source: SourceFile, parsed: ParsedYaml, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const directives = findDirectives(source, parsed);
-  if (directives.length === 0) return [...diagnostics];
+  const { directives, inText } = findDirectives(source, parsed);
+  // Inside narrative text the words are text: printed, and accepting nothing.
+  const problems: Diagnostic[] = inText.map((at) => diagnosticAt(source, at, 'NB6011', 'warning', { code: '', problem: 'text' }));
+  if (directives.length === 0) return [...diagnostics, ...problems];
   const out = [...diagnostics];
-  const problems: Diagnostic[] = [];
   for (const directive of directives) {
     for (const code of directive.codes) {
       const problem = (kind: string) => problems.push(diagnosticAt(source, directive.offset, 'NB6011', 'warning', { code, problem: kind }));
@@ -42,12 +43,16 @@ export function applySuppressions(source: SourceFile, parsed: ParsedYaml, diagno
   return [...out, ...problems];
 }
 
-function findDirectives(source: SourceFile, parsed: ParsedYaml): Directive[] {
+function findDirectives(source: SourceFile, parsed: ParsedYaml): { directives: Directive[]; inText: number[] } {
   const text = textSpans(parsed);
   const directives: Directive[] = [];
+  const inText: number[] = [];
   for (const m of source.text.matchAll(DIRECTIVE)) {
     // A '#' inside narrative text is text, not a comment.
-    if (text.some((s) => m.index >= s.start && m.index < s.end)) continue;
+    if (text.some((s) => m.index >= s.start && m.index < s.end)) {
+      inText.push(m.index);
+      continue;
+    }
     const rest = m.groups!.rest!.trim();
     const codes = /^(?:NB\d{4}[\s,，]*)+/.exec(rest)?.[0] ?? '';
     const reason = rest.slice(codes.length).replace(/^[-—:：\s]+/, '').trim();
@@ -59,7 +64,7 @@ function findDirectives(source: SourceFile, parsed: ParsedYaml): Directive[] {
     }
     directives.push({ offset: m.index, from: line, to, codes: codes.match(/NB\d{4}/g) ?? ['NB????'], reason });
   }
-  return directives;
+  return { directives, inText };
 }
 
 /** Where every string value stands (a '#' there is part of the value). */

@@ -65,6 +65,10 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': (p) => ({ message: `一级标题 ${q(p.found)} 与必需的标题 ${q(p.title)} 只差一两个字。`, expected: `是不是想写 ${q(p.title)}？` }),
     en: (p) => ({ message: `Top-level heading "${p.found}" is a character or two off the required "${p.title}".`, expected: `Did you mean "${p.title}"?` }),
   },
+  NB3011: {
+    'zh-CN': (p) => ({ message: `一级标题 ${q(p.found)} 所在的位置应是 ${q(p.title)} 这一部分。`, expected: `统一格式的各部分标题是固定的：把这个标题改为 ${q(p.title)}。` }),
+    en: (p) => ({ message: `The top-level heading "${p.found}" stands where the part "${p.title}" belongs.`, expected: `The national format's headings are fixed: rename it "${p.title}".` }),
+  },
   NB4001: {
     'zh-CN': (p) => ({ message: `引用了不存在的数据 ${q(p.name)}。${suggestZh(p)}`, expected: p.defined ? `已定义的数据：${p.defined}。` : '先在 figures 下定义这项数据。' }),
     en: (p) => ({ message: `Reference to undefined figure "${p.name}". ${suggestEn(p)}`.trim(), expected: p.defined ? `Defined figures: ${p.defined}.` : 'Define it under figures first.' }),
@@ -119,6 +123,10 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
       expected: p.ref ? `Write ${p.expected}, or reference the table as {{tables.${p.ref}}}.` : `Write ${p.expected}.`,
     }),
   },
+  NB5010: {
+    'zh-CN': (p) => ({ message: `正文说“${p.found}”，但表格中${p.what}为 ${p.expected}。`, expected: '核对表格，或改写这句话，写出实际的数字。' }),
+    en: (p) => ({ message: `The text says "${p.found}" (none), but the table gives ${p.expected} for ${p.what}.`, expected: 'Check the table, or rewrite the sentence with the actual number.' }),
+  },
   NB5008: {
     'zh-CN': (p) => ({
       message: `正文中的“${p.found}”（${p.what}）与表格“${p.table}”不一致，而这张表格本身有误。`,
@@ -131,7 +139,9 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
   },
   NB6011: {
     'zh-CN': (p) =>
-      p.problem === 'error'
+      p.problem === 'text'
+        ? { message: '这条 nianbao-disable 注释写在了正文里：它会被印出来，也不起作用。', expected: '删除它；要接受整段正文的某个警告，把注释写在 text: | 那一行的末尾。' }
+        : p.problem === 'error'
         ? { message: `${p.code} 是错误，不能忽略。`, expected: '按错误的提示更正报告；只有警告可以用 nianbao-disable-line 忽略。' }
         : p.problem === 'code'
           ? { message: '忽略警告的注释没有写警告代码。', expected: '写成 # nianbao-disable-line NBxxxx 原因，例如 # nianbao-disable-line NB6007 收费含代收的不动产登记费。' }
@@ -139,7 +149,9 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
           ? { message: `忽略 ${p.code} 的注释没有写原因。`, expected: `写成 # nianbao-disable-line ${p.code} 原因，说明为什么这一警告可以接受。` }
           : { message: `这一行没有可忽略的 ${p.code} 警告。`, expected: '删除这条注释，或把它移到出现警告的那一行。' },
     en: (p) =>
-      p.problem === 'error'
+      p.problem === 'text'
+        ? { message: 'This nianbao-disable comment is inside the text: it would be printed, and accepts nothing.', expected: 'Remove it; to accept a warning about a whole text, put the comment at the end of its text: | line.' }
+        : p.problem === 'error'
         ? { message: `${p.code} is an error and cannot be suppressed.`, expected: 'Correct the report; only warnings can be accepted with nianbao-disable-line.' }
         : p.problem === 'code'
           ? { message: 'The comment accepting a warning names no code.', expected: 'Write # nianbao-disable-line NBxxxx and the reason, e.g. # nianbao-disable-line NB6007 includes fees collected for others.' }
@@ -147,9 +159,33 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
           ? { message: `The comment accepting ${p.code} gives no reason.`, expected: `Write # nianbao-disable-line ${p.code} and the reason the warning is acceptable.` }
           : { message: `There is no ${p.code} warning here to accept.`, expected: 'Remove the comment, or move it to the line with the warning.' },
   },
+  NB6012: {
+    'zh-CN': (p) =>
+      p.kind === 'early'
+        ? { message: `发布日期 ${p.published} 在 ${p.year} 年结束之前，而报告写的是 ${p.year} 年全年的情况。`, expected: `年度报告在次年公布：核对 published 或 year。` }
+        : { message: `成文日期 ${p.date} 晚于发布日期 ${p.published}。`, expected: '报告先成文、后公布：核对 date 和 published。' },
+    en: (p) =>
+      p.kind === 'early'
+        ? { message: `Published ${p.published}, before the end of ${p.year}, the year the report covers.`, expected: 'A year\'s report is published the year after: check published or year.' }
+        : { message: `Signed ${p.date}, after it was published (${p.published}).`, expected: 'A report is signed before it is published: check date and published.' },
+  },
+  NB6013: {
+    'zh-CN': (p) => ({ message: `导语说报告由 ${q(p.found)} 编制，与发布机关 ${q(p.organization)} 不是同一个地方的机关。`, expected: '可能是从别的报告复制来的：改为本机关的名称。' }),
+    en: (p) => ({ message: `The introduction says "${p.found}" compiled the report, a body of another place than "${p.organization}".`, expected: 'Probably copied from another report: write this body\'s name.' }),
+  },
   NB6009: {
-    'zh-CN': (p) => ({ message: `无法读取上一年度报告 ${q(p.file)}（${p.reason}），跳过与上年数据的核对。`, expected: '检查 previous 中的路径（相对于本文件）。' }),
-    en: (p) => ({ message: `Cannot read last year's report "${p.file}" (${p.reason}); the checks against last year are skipped.`, expected: 'Check the path in previous (relative to this file).' }),
+    'zh-CN': (p) =>
+      p.reason === 'tables'
+        ? { message: `上一年度报告 ${q(p.file)} 的表格本身有错误，跳过与上年数据的核对。`, expected: '先用 nianbao check 检查并更正上一年度的报告。' }
+        : p.reason === 'year'
+          ? { message: `previous 指向的 ${q(p.file)} 是 ${p.found} 年的报告，不是上一年度（${p.expected} 年）的，跳过与上年数据的核对。`, expected: `previous 应写 ${p.expected} 年报告的路径。` }
+          : { message: `无法读取上一年度报告 ${q(p.file)}（${p.reason}），跳过与上年数据的核对。`, expected: '检查 previous 中的路径（相对于本文件）。' },
+    en: (p) =>
+      p.reason === 'tables'
+        ? { message: `Last year's report "${p.file}" has errors in its tables; the checks against last year are skipped.`, expected: 'Check and correct last year\'s report first (nianbao check).' }
+        : p.reason === 'year'
+          ? { message: `previous names "${p.file}", a ${p.found} report, not last year's (${p.expected}); the checks against last year are skipped.`, expected: `Give the path of the ${p.expected} report.` }
+          : { message: `Cannot read last year's report "${p.file}" (${p.reason}); the checks against last year are skipped.`, expected: 'Check the path in previous (relative to this file).' },
   },
   NB6010: {
     'zh-CN': () => ({ message: '这一行的注释中还有 TODO：这一项可能还没有改为实际内容。', expected: '改好这一项后，删除注释中的 TODO。' }),
@@ -164,8 +200,8 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     en: (p) => ({ message: `Carried over from last year (${p.column}) is ${p.found}, but last year's report carried forward ${p.expected}.`, expected: 'They are normally equal; check this year\'s or last year\'s figures.' }),
   },
   NB6003: {
-    'zh-CN': (p) => ({ message: `行政规范性文件现行有效件数 ${p.found} 与上年 ${p.previous} + 本年制发 ${p.issued} − 本年废止 ${p.repealed} = ${p.expected} 不符。`, expected: '如有失效、清理等情况可忽略此提示；否则请核对。' }),
-    en: (p) => ({ message: `Normative documents in force (${p.found}) differ from last year's ${p.previous} + issued ${p.issued} − repealed ${p.repealed} = ${p.expected}.`, expected: 'Ignore this if documents expired or were cleaned up; otherwise check.' }),
+    'zh-CN': (p) => ({ message: `行政规范性文件现行有效件数 ${p.found} 多于上年 ${p.previous} + 本年制发 ${p.issued} − 本年废止 ${p.repealed} = ${p.expected}。`, expected: '现行有效件数只会因制发而增加；请核对本年或上年的数字。' }),
+    en: (p) => ({ message: `Normative documents in force (${p.found}) exceed last year's ${p.previous} + issued ${p.issued} − repealed ${p.repealed} = ${p.expected}.`, expected: 'Documents in force grow only by those issued; check this year\'s or last year\'s figures.' }),
   },
   NB6004: {
     'zh-CN': (p) => ({ message: `“${p.organization}”看来不是可以制定规章的机关，但表中规章数不为 0。`, expected: '只有国务院部门、省级政府和设区的市、自治州政府可以制定规章；请核对是否应填 0。' }),
@@ -176,8 +212,8 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     en: (p) => ({ message: `The year ${p.found} in ${p.where === 'title' ? 'the title' : 'the introduction'} differs from the report's year ${p.year}.`, expected: `Expected ${p.year}.` }),
   },
   NB6006: {
-    'zh-CN': (p) => ({ message: `发布日期 ${p.published} 晚于法定期限 ${p.deadline}（《中华人民共和国政府信息公开条例》第四十九条）。`, expected: p.publisher === 'government' ? '县级以上地方人民政府的年度报告应在每年3月31日前公布。' : '县级以上人民政府部门的年度报告应在每年1月31日前公布。' }),
-    en: (p) => ({ message: `Published ${p.published}, after the legal deadline ${p.deadline} (条例 第四十九条).`, expected: p.publisher === 'government' ? 'A local government publishes its report by 31 March.' : 'A government department publishes its report by 31 January.' }),
+    'zh-CN': (p) => ({ message: `发布日期 ${p.published} 晚于法定期限 ${p.deadline}（${p.law}）。`, expected: `年度报告应在 ${p.deadline} 前公布；如发布日期填错，请更正。` }),
+    en: (p) => ({ message: `Published ${p.published}, after the legal deadline ${p.deadline} (${p.law}).`, expected: `The report is due by ${p.deadline}; correct the date if it is wrong.` }),
   },
   NB6007: {
     'zh-CN': (p) => ({

@@ -1,6 +1,7 @@
 /** The validated report that templates render: what a YAML file means, with numbers resolved. */
 
 import { isIsoDate } from './dates.js';
+import { isGovernment, levelOf } from './level.js';
 import { isObj } from '../source/record.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReferences, parseInline, splitParagraphs, type Inline } from './narrative.js';
@@ -107,7 +108,8 @@ export function buildReport(
     year: typeof doc.year === 'number' ? doc.year : 0,
     ...(published ? { published } : {}),
     ...(date ? { date } : {}),
-    publisher: doc.publisher === 'government' ? 'government' : 'department',
+    // Unsaid, a level's own government (某市人民政府) publishes as one; anyone else as a department.
+    publisher: doc.publisher === 'government' || doc.publisher === 'department' ? doc.publisher : isGovernment(organization) && levelOf(organization) !== 'township' ? 'government' : 'department',
     figures,
     tables: tables.values,
     intro: readText(ctx, doc.intro, '/intro'),
@@ -162,11 +164,13 @@ function readSections(ctx: Context, value: unknown, path: string, level: number,
   return sections;
 }
 
-/** Strips a hand-typed number that agrees with the heading's position; reports one that does not. */
+/** Strips a hand-typed number that agrees with the heading's position (in any style); reports one that does not. */
 function readHeading(ctx: Context, heading: string, path: string, level: number, index: number): string {
   const typed = readTypedNumber(heading);
   if (!typed) return heading.trim();
-  if (typed.level !== level || typed.index !== index) {
+  // A number in the report's own style ("1、" at level 2, "(一)") is right when it counts right:
+  // nianbao sets it in the GB/T 9704 style of its level.
+  if (typed.index !== index) {
     ctx.diagnostics.push(
       diagnosticAt(ctx.source, ctx.spans.get(path)?.start, 'NB3003', 'error', {
         found: typed.text.trim(),
@@ -207,7 +211,10 @@ function reportReferences(ctx: Context, text: string, span: Span | undefined, pa
       continue;
     }
     if (isTable && ctx.tables.defs.length && !ctx.tables.defs.some((d) => ctx.tables.values.has(d.key))) continue; // tables themselves are broken; already reported
-    const suggestion = suggest(name, isTable ? tablePaths(ctx.tables.defs) : figureNames);
+    const paths = isTable ? tablePaths(ctx.tables.defs) : figureNames;
+    // A cell that exists but whose value is missing or invalid: the table's own error says so.
+    if (isTable && paths.includes(name)) continue;
+    const suggestion = suggest(name, paths);
     ctx.diagnostics.push(
       diagnosticAt(ctx.source, offset, isTable ? 'NB4003' : 'NB4001', 'error', {
         name,

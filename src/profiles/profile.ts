@@ -71,6 +71,10 @@ export interface ProseCheck {
 export interface Deadlines {
   readonly department: string;
   readonly government: string;
+  /** The provision that sets them, for the warning. */
+  readonly law: string;
+  /** They bind 乡镇 and 街道 too. */
+  readonly townships: boolean;
 }
 
 /** A loaded profile: rules as data, template sources as text. Rendering compiles them. */

@@ -19,7 +19,12 @@ export function readDeadlines(value: unknown): Deadlines | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
   const day = (x: unknown, fallback: string) => (typeof x === 'string' && /^\d{2}-\d{2}$/.test(x) ? x : fallback);
-  return { department: day(v.department, '01-31'), government: day(v.government, '03-31') };
+  return {
+    department: day(v.department, '01-31'),
+    government: day(v.government, '03-31'),
+    law: typeof v.law === 'string' ? v.law : '《中华人民共和国政府信息公开条例》第四十九条',
+    townships: v.townships === true,
+  };
 }
 
 /** `prose_checks`: each phrase's words must be a valid regular expression. */

@@ -88,10 +88,16 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
   const previousPath = previousOf(path, doc);
-  const previous = profile && previousPath ? previousTables(previousPath, profile, cache.reads) : undefined;
+  const previous = profile && previousPath ? previousTables(previousPath, profile, cache.reads, doc?.year) : undefined;
   const previousDiagnostics =
     previous && 'reason' in previous
-      ? [diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', { file: String(doc?.previous), reason: previous.reason }, '/previous')]
+      ? [
+          diagnosticAt(source, parsed.spans.get('/previous')?.start, 'NB6009', 'warning', {
+            file: String(doc?.previous),
+            reason: previous.reason,
+            ...(previous.found !== undefined ? { found: previous.found, expected: Number(doc?.year) - 1 } : {}),
+          }, '/previous'),
+        ]
       : [];
   const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
   // Without its profile, the report's table references name tables nobody defined: that is
@@ -136,12 +142,14 @@ export function previousOf(reportPath: string, doc: unknown): string | undefined
 }
 
 /** Last year's report, read (once a run) only for its tables. */
-function previousTables(path: string, profile: Profile, reads: Reads): { tables: Map<string, TableValues> } | { reason: string } {
+function previousTables(path: string, profile: Profile, reads: Reads, year: unknown): { tables: Map<string, TableValues> } | { reason: string; found?: number } {
   const read = readInput(path, reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
   const { parsed } = read;
   if (!parsed) return { reason: 'YAML' };
   const doc = parsed.value as Record<string, unknown> | null;
+  // Last year's, not this year's again or an older one.
+  if (typeof year === 'number' && typeof doc?.year === 'number' && doc.year !== year - 1) return { reason: 'year', found: doc.year };
   const { tables, diagnostics } = readTables(doc?.tables, profile.tables, parsed.spans, read.source);
   read.release?.();
   return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables };

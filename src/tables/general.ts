@@ -5,6 +5,7 @@
  */
 
 import type { Diagnostic } from '../diagnostics.js';
+import { readNumber } from '../model/numbers.js';
 import { isObj } from '../source/record.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import type { SpanMap } from '../source/yaml.js';
@@ -30,6 +31,11 @@ export interface GeneralTable {
 
 type Cell = number | string;
 
+/** The label of a total row or column. */
+const TOTAL = /^(?:合计|总计|小计|共计|总数|合\s*计|总\s*计)$/u;
+/** A cell typed as text that is a number: 4,312, ４３１２, 12.5. */
+const NUMERIC = /^\s*[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\s*$/u;
+
 /** Cells that stand for nothing (blank, a dash): they add nothing and do not make a column text. */
 const EMPTY = /^\s*(?:[-—–－/／]+|无)?\s*$/u;
 
@@ -50,7 +56,8 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
   if (!Array.isArray(t.columns) || !Array.isArray(t.rows) || !t.rows.every(Array.isArray)) return undefined;
   const name = typeof t.title === 'string' ? t.title : heading;
   const columns = t.columns.map(String);
-  const rows = (t.rows as Cell[][]).map((cells) => cells.map((c) => (typeof c === 'number' ? c : String(c ?? ''))));
+  // A number typed as text ("4,312", full-width ４３１２) counts as that number.
+  const rows = (t.rows as Cell[][]).map((cells) => cells.map((c, i) => (typeof c === 'number' ? c : i > 0 && NUMERIC.test(String(c ?? '')) ? readNumber(String(c).trim())! : String(c ?? ''))));
   const at = (p: string) => spans.get(p)?.start ?? spans.get(pointer)?.start;
 
   // Every row has one cell per column.
@@ -62,15 +69,18 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
   });
   if (!fits) return undefined;
 
-  const totalColumnLabel = typeof t.total_column === 'string' ? t.total_column : undefined;
-  const totalRowLabel = typeof t.total_row === 'string' ? t.total_row : undefined;
-  // A total the report gives (the last column or row carries the total's label) is checked; else it is added.
-  const givenColumn = totalColumnLabel !== undefined && columns[columns.length - 1] === totalColumnLabel;
-  const givenRow = totalRowLabel !== undefined && String(rows[rows.length - 1]?.[0]) === totalRowLabel;
+  // A total the report gives (the last column or row carries the total's label, or 合计, 总计 …)
+  // is checked; one it asks for and does not give is added.
+  const lastColumn = columns[columns.length - 1]!;
+  const lastRow = String(rows[rows.length - 1]?.[0] ?? '').trim();
+  const givenColumn = lastColumn === t.total_column || (columns.length > 2 && TOTAL.test(lastColumn));
+  const givenRow = lastRow === t.total_row || (rows.length > 1 && TOTAL.test(lastRow));
+  const totalColumnLabel = typeof t.total_column === 'string' ? t.total_column : givenColumn ? lastColumn : undefined;
+  const totalRowLabel = typeof t.total_row === 'string' ? (givenRow ? lastRow : t.total_row) : givenRow ? lastRow : undefined;
   const partColumns = columns.length - (givenColumn ? 1 : 0);
   const partRows = rows.length - (givenRow ? 1 : 0);
   // Rows that are parts of the whole: not a given total, not an "of which" (其中) row.
-  const counted = (r: number) => r < partRows && !/^\s*其中/u.test(String(rows[r]![0]));
+  const counted = (r: number) => r < partRows && !/^\s*[（(]?\s*其中/u.test(String(rows[r]![0]));
   const numeric = (c: number) => rows.slice(0, partRows).every((cells) => typeof cells[c] === 'number' || EMPTY.test(String(cells[c])));
   const valueAt = (cells: readonly Cell[], c: number) => (typeof cells[c] === 'number' ? (cells[c] as number) : 0);
   const check = (given: Cell | undefined, expected: number, parts: string, p: string, row: string, column: string) => {
@@ -85,7 +95,7 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
     if (totalColumnLabel === undefined) return cells;
     const sum = add(numericColumns.map((c) => valueAt(cells, c)));
     if (givenColumn) {
-      check(cells[columns.length - 1], sum, numericColumns.map((c) => columns[c]).join(' + '), `${pointer}/rows/${r}/${columns.length - 1}`, String(cells[0]), totalColumnLabel);
+      check(cells[columns.length - 1], sum, numericColumns.map((c) => `${columns[c]}（${format(valueAt(cells, c))}）`).join(' + '), `${pointer}/rows/${r}/${columns.length - 1}`, String(cells[0]), totalColumnLabel);
       return cells;
     }
     return [...cells, sum];
@@ -96,10 +106,10 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
     const summed = [...numericColumns, ...(totalColumnLabel !== undefined ? [allColumns.length - 1] : [])];
     const parts = out.filter((_, r) => counted(r));
     const totals = allColumns.map((_, c) => (summed.includes(c) ? add(parts.map((cells) => valueAt(cells, c))) : undefined));
-    const described = parts.map((cells) => String(cells[0])).join(' + ');
+    const described = (c: number) => parts.map((cells) => `${String(cells[0])}（${format(valueAt(cells, c))}）`).join(' + ');
     if (givenRow) {
       const last = out[out.length - 1]!;
-      totals.forEach((expected, c) => expected !== undefined && c < columns.length && check(last[c], expected, described, `${pointer}/rows/${rows.length - 1}/${c}`, totalRowLabel, allColumns[c]!));
+      totals.forEach((expected, c) => expected !== undefined && c < columns.length && check(last[c], expected, described(c), `${pointer}/rows/${rows.length - 1}/${c}`, totalRowLabel, allColumns[c]!));
     } else {
       out.push([totalRowLabel, ...totals.slice(1).map((v) => (v === undefined ? '' : v))]);
     }

@@ -43,3 +43,36 @@ export function tablePaths(defs: readonly TableDef[]): string[] {
   for (const def of defs) walk(def, def.rows);
   return out;
 }
+
+/**
+ * The parts of the quantity a path names: each column of its row but the totals (and runs of
+ * neighbouring columns), and for a
+ * group (（三）不予公开) each of its rows, whole and by column. A sentence that narrows the
+ * quantity ("因涉及第三方合法权益不予公开1件") quotes one of these.
+ */
+export function partValues(defs: readonly TableDef[], tables: ReadonlyMap<string, TableValues>, path: string): Set<number> {
+  const out = new Set<number>();
+  const [tableKey, ...rest] = path.split('.');
+  const def = defs.find((d) => d.key === tableKey);
+  const values = tables.get(tableKey ?? '');
+  if (!def || !values || rest.length < 2) return out;
+  const row = findRow(def.rows, rest.slice(0, -1).join('.'));
+  if (!row) return out;
+  const parts = def.columns.filter((c) => !c.sum).map((c) => c.key);
+  const totals = def.columns.filter((c) => c.sum).map((c) => c.key);
+  for (const r of row.rows ? dataRows(row.rows) : [row]) {
+    const cells = values.get(r.path);
+    // Each column, and each run of neighbouring columns (法人或其他组织: 商业企业 … 其他).
+    parts.forEach((_, i) => {
+      let sum = 0;
+      for (const c of parts.slice(i)) {
+        const v = cells?.get(c);
+        if (v === undefined) break;
+        sum += v;
+        out.add(sum);
+      }
+    });
+    if (row.rows) for (const c of totals) if (cells?.get(c) !== undefined) out.add(cells.get(c)!);
+  }
+  return out;
+}

@@ -79,6 +79,12 @@ function readGroup(
       else missingOrWrong(ctx, def, row, value, rowPtr, pointer, 'object');
       continue;
     }
+    if (row.single && row.key in data && isBlank(value)) {
+      // A blank cell of the published table stands for 0.
+      values.set(row.path, new Map([[SINGLE, 0]]));
+      given.add(`${row.path}|${SINGLE}`);
+      continue;
+    }
     if (value === undefined || value === null) {
       // A 总计 row may be left out: it is computed.
       if (!row.sum) missingOrWrong(ctx, def, row, value, rowPtr, pointer, row.single ? 'number' : 'object');
@@ -102,7 +108,14 @@ function readGroup(
     for (const col of columns) {
       const cellPtr = `${rowPtr}/${escapePointer(col.key)}`;
       const v = value[col.key];
-      if (v === undefined || v === null) {
+      // A cell written blank (`natural: ` or "—"), as published tables leave them, stands for 0;
+      // a blank 总计 is computed. A cell left out altogether is a mistake (NB5001).
+      if (col.key in value && isBlank(v) && !col.sum) {
+        rowValues.set(col.key, 0);
+        given.add(`${row.path}|${col.key}`);
+        continue;
+      }
+      if (v === undefined || v === null || (col.sum && isBlank(v))) {
         if (!col.sum) {
           const at = ctx.spans.get(cellPtr)?.start ?? ctx.spans.get(rowPtr)?.start;
           ctx.diagnostics.push(diagnosticAt(ctx.source, at, 'NB5001', 'error', { table: def.title, row: rowTitle(def, row.path), column: col.label }, cellPtr));
@@ -117,6 +130,11 @@ function readGroup(
     }
     values.set(row.path, rowValues);
   }
+}
+
+/** A cell written blank: nothing after the key, an empty string, or a dash. */
+function isBlank(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && /^\s*[-—–－/／]*\s*$/u.test(value));
 }
 
 /** I4/I7: counts are whole numbers ≥ 0 (safe integers); amounts are decimals ≥ 0. */
