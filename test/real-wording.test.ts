@@ -127,3 +127,10 @@ test('tables as published: a blank cell is 0; a wrong 总计 is said once, and n
   );
   assert.deepEqual((await codesOf(total)).filter((c) => c.startsWith('NB5')), ['NB5003=37', 'NB5003=56']);
 });
+
+test('the text against itself: parts that add up to more than their total, shares above 100 %', async () => {
+  assert.deepEqual(await codesOf(saying('共收到政府信息公开申请57件，其中自然人申请38件、商业企业申请9件')), []);
+  assert.deepEqual(await codesOf(saying('共收到各类意见建议58条，其中网络留言40条、信函25条')), ['NB6014']);
+  assert.deepEqual(await codesOf(saying('予以公开占44.6%、部分公开占10.7%、无法提供占23.2%，其余为其他情形')), []);
+  assert.deepEqual(await codesOf(saying('予以公开占54.6%、部分公开占30.7%、无法提供占23.2%')), ['NB6014']);
+});

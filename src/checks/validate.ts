@@ -7,6 +7,7 @@ import { checkPlausibility } from './plausibility.js';
 import type { Profile } from '../profiles/profile.js';
 import { checkProse } from './prose.js';
 import { checkSchema } from './schema.js';
+import { checkSums } from './sums.js';
 import type { SourceFile } from '../source/source.js';
 import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
@@ -53,6 +54,7 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
       ...headings.diagnostics,
       ...prose.filter((d) => d.code !== CONSEQUENCE),
       ...checkPlausibility(report, profile, spans, source, context.previousTables),
+      ...checkSums(report, spans, source),
     ]),
     ...prose.filter((d) => d.code === CONSEQUENCE),
   ];

@@ -173,6 +173,16 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': (p) => ({ message: `导语说报告由 ${q(p.found)} 编制，与发布机关 ${q(p.organization)} 不是同一个地方的机关。`, expected: '可能是从别的报告复制来的：改为本机关的名称。' }),
     en: (p) => ({ message: `The introduction says "${p.found}" compiled the report, a body of another place than "${p.organization}".`, expected: 'Probably copied from another report: write this body\'s name.' }),
   },
+  NB6014: {
+    'zh-CN': (p) =>
+      p.kind === 'percent'
+        ? { message: `这句话中的各项占比相加为 ${p.sum}，超过了 100%。`, expected: '核对各项的占比（四舍五入后最多差 0.1%）。' }
+        : { message: `这句话说共 ${p.total}，其中列出的各项却相加为 ${p.sum}，多于总数。`, expected: '核对总数和各项的数字。' },
+    en: (p) =>
+      p.kind === 'percent'
+        ? { message: `The shares in this sentence add up to ${p.sum}, more than 100%.`, expected: 'Check the shares (rounding explains at most 0.1%).' }
+        : { message: `This sentence gives a total of ${p.total}, but the parts it lists add up to ${p.sum}, more than the total.`, expected: 'Check the total and its parts.' },
+  },
   NB6009: {
     'zh-CN': (p) =>
       p.reason === 'tables'
