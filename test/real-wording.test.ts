@@ -116,6 +116,9 @@ test('deadlines and dates: by level and law; dates in a possible order; the year
   assert.deepEqual(await codesOf(NATIONAL.replace('统计期限为2024年1月1日至12月31日', '统计期限为2024年1月1日至2023年12月31日')), ['NB6005']);
   assert.deepEqual(await codesOf(NATIONAL.replace(/^title: .*$/m, 'title: 澄川市生态环境局二〇二三年政府信息公开工作年度报告')), ['NB6005']);
   assert.deepEqual(await codesOf(NATIONAL.replace('由澄川市生态环境局编制', '由青峪市生态环境局编制')), ['NB6013']);
+  assert.deepEqual(await codesOf(NATIONAL.replace('由澄川市生态环境局编制', '由局办公室编制')), []);
+  const district = NATIONAL.replace(/^organization: .*$/m, 'organization: 青阳市城南区人民政府').replace('由澄川市生态环境局编制', '由城南区人民政府办公室编制');
+  assert.ok(!(await codesOf(district)).includes('NB6013'), 'the district office of the same district');
 });
 
 test('tables as published: a blank cell is 0; a wrong 总计 is said once, and not again as an imbalance', async () => {
@@ -131,6 +134,9 @@ test('tables as published: a blank cell is 0; a wrong 总计 is said once, and n
 test('the text against itself: parts that add up to more than their total, shares above 100 %', async () => {
   assert.deepEqual(await codesOf(saying('共收到政府信息公开申请57件，其中自然人申请38件、商业企业申请9件')), []);
   assert.deepEqual(await codesOf(saying('共收到各类意见建议58条，其中网络留言40条、信函25条')), ['NB6014']);
+  // Numbers after the list are not its parts.
+  assert.deepEqual(await codesOf(saying('全年共收到各类来信156件，其中网上98件、当面41件、信函17件，比2011年的102件增长52.9%')), []);
+  assert.deepEqual(await codesOf(saying('区政府共收到各类来信128件（含转办6件），其中网上来信122件，较上年度增加31件')), []);
   assert.deepEqual(await codesOf(saying('予以公开占44.6%、部分公开占10.7%、无法提供占23.2%，其余为其他情形')), []);
   assert.deepEqual(await codesOf(saying('予以公开占54.6%、部分公开占30.7%、无法提供占23.2%')), ['NB6014']);
 });

@@ -28,8 +28,15 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
       // Parts after 其中, in the total's unit, up to the next total or the sentence's end.
       for (const total of text.matchAll(TOTAL)) {
         const whole = readNumber(total[1]!);
-        const rest = text.slice(total.index + total[0].length).split(/共|合计|总计/u)[0]!;
-        const parts = [...rest.matchAll(new RegExp(`(${NUMBER_PATTERN})\\s*${total[2]}`, 'gu'))].map((m) => readNumber(m[1]!) ?? 0);
+        // The list right after 其中: items that each end in a number of the total's unit, up to
+        // the first that does not (比2011年的102件增长52.9%, （含…）, another subject).
+        const item = new RegExp(`^[^比较增减同（(共合总]*?(${NUMBER_PATTERN})\\s*${total[2]}$`, 'u');
+        const parts: number[] = [];
+        for (const piece of text.slice(total.index + total[0].length).split(/[、，,和及]/u)) {
+          const m = item.exec(piece.trim());
+          if (!m) break;
+          parts.push(readNumber(m[1]!) ?? 0);
+        }
         const sum = parts.reduce((a, b) => a + b, 0);
         if (whole !== undefined && parts.length >= 2 && sum > whole) {
           out.push(diagnosticAt(source, at + total.index, 'NB6014', 'warning', { kind: 'parts', total: `${total[1]}${total[2]}`, sum: `${sum}${total[2]}` }, pointer));

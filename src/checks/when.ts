@@ -51,7 +51,8 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
     const by = /由(.{2,40}?)(?:负责)?(?:编制|起草|发布)/u.exec(intro);
     const place = (name: string) => /^.{1,10}?(?:自治区|省|自治州|市|州|盟|县|区|旗|镇|乡|街道)/u.exec(name)?.[0];
     const named = by?.[1] ? place(by[1]) : undefined;
-    if (by && named && ![report.organization, report.signature].some((o) => place(o) === named || o.includes(by[1]!))) {
+    // Another place: a place name the report's bodies do not hold (区政府办公室 of 青阳市城南区人民政府 is the same place).
+    if (by && named && ![report.organization, report.signature].some((o) => o.includes(named) || o.includes(by[1]!) || by[1]!.includes(place(o) ?? '\u0000'))) {
       warn('/intro', 'NB6013', { found: by[1]!, organization: report.organization }, introSpan.start + by.index + 1);
     }
   }
