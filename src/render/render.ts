@@ -146,11 +146,28 @@ function sectionView(section: Section): SectionView {
   };
 }
 
+/**
+ * What must never be split over two lines: a phone number (0123-86215307, 0123－8621 5307,
+ * 13812345678, 12345), an e-mail address, a web address.
+ */
+const WHOLE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-_~:/?#[\]@!$&'*+,;=%]+[A-Za-z0-9/]|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:[（(]\d{3,4}[）)]|\d{3,4}\s?[-－—–]\s?)?\d{7,8}(?:\s?[-－—–转]\s?\d{1,5})?|1[3-9]\d{9}|\b12345\b/gu;
+
+/** Escaped HTML of text, each phone number, e-mail and web address kept whole on its line. */
+function textHtml(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const m of text.matchAll(WHOLE)) {
+    html += escapeExpression(text.slice(last, m.index)) + `<span class="nobr">${escapeExpression(m[0])}</span>`;
+    last = m.index + m[0].length;
+  }
+  return html + escapeExpression(text.slice(last));
+}
+
 /** Escaped HTML of a paragraph's runs: user text can never become markup. */
 export function inlineHtml(runs: readonly Inline[]): string {
   return runs
     .map((run) => {
-      const text = escapeExpression(run.text);
+      const text = run.kind === 'text' ? textHtml(run.text) : escapeExpression(run.text);
       if (run.kind === 'strong') return `<strong>${text}</strong>`;
       if (run.kind === 'figure') return `<span class="figure" data-figure="${escapeExpression(run.name)}">${text}</span>`;
       return text;
