@@ -102,7 +102,7 @@ test('headings become bookmarks, and the catalog says the language is zh-CN', as
     }
   };
   walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
-  for (const heading of ['一、政府信息公开工作完成情况', '（一）加强组织领导,健全工作机制', '二、存在的主要问题', '三、下步整改措施']) {
+  for (const heading of ['一、政府信息公开工作完成情况', '（一）加强组织领导，健全工作机制', '二、存在的主要问题', '三、下步整改措施']) {
     assert.ok(titles.some((t) => t.replace(/\s+/g, '') === heading), `bookmark ${heading} in ${titles.join(' | ')}`);
   }
 });

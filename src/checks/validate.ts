@@ -8,6 +8,7 @@ import type { Profile } from '../profiles/profile.js';
 import { checkProse } from './prose.js';
 import { checkSchema } from './schema.js';
 import { checkSums } from './sums.js';
+import { checkPunctuation } from './punctuation.js';
 import type { SourceFile } from '../source/source.js';
 import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
@@ -55,6 +56,7 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
       ...prose.filter((d) => d.code !== CONSEQUENCE),
       ...checkPlausibility(report, profile, spans, source, context.previousTables),
       ...checkSums(report, spans, source),
+      ...checkPunctuation(source, parsed),
     ]),
     ...prose.filter((d) => d.code === CONSEQUENCE),
   ];

@@ -2,6 +2,7 @@
 
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
+import { fixFile } from '../run/fix.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -11,7 +12,7 @@ import type { Lang } from '../messages/lang.js';
 import { createProgress } from './progress.js';
 import { endBy, guardStdio, isTerminalLost, loseTerminal, signalExitCode, STOP_SIGNALS, type StopSignal } from './signals.js';
 import { trace } from '../run/trace.js';
-import { formatRun, summaryLine } from '../report/pretty.js';
+import { formatDiagnostic, formatRun, summaryLine } from '../report/pretty.js';
 import { runToGithub } from '../report/github.js';
 import { runToJson } from '../report/json.js';
 import { VERSION } from '../version.js';
@@ -108,6 +109,27 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       }
       if (result === 'exists') throw new UsageError(t.exists(target));
       io.stdout(`${t.wrote(target)}\n`);
+    });
+
+  program
+    .command('fix')
+    .description(t.fix)
+    .argument('<files...>', t.fixFiles)
+    .option('--dry-run', t.dryRun)
+    .action(async (files: string[], opts: { dryRun?: boolean }) => {
+      let failed = false;
+      for (const file of files) {
+        const result = await fixFile(file, { dryRun: opts.dryRun === true });
+        if (result.diagnostics.length) {
+          failed = true;
+          for (const d of result.diagnostics) io.stdout(`${formatDiagnostic(d, { lang, color: useColor(program.opts()) })}\n`);
+          io.stdout(`${t.notFixed(file)}\n`);
+          continue;
+        }
+        if (opts.dryRun && result.diff) io.stdout(`${result.diff}\n`);
+        io.stdout(`${t.fixed(file, result.fixed, opts.dryRun === true)}\n`);
+      }
+      exitCode = failed ? 1 : 0;
     });
 
   program

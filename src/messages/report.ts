@@ -183,6 +183,10 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
         ? { message: `The shares in this sentence add up to ${p.sum}, more than 100%.`, expected: 'Check the shares (rounding explains at most 0.1%).' }
         : { message: `This sentence gives a total of ${p.total}, but the parts it lists add up to ${p.sum}, more than the total.`, expected: 'Check the total and its parts.' },
   },
+  NB6015: {
+    'zh-CN': (p) => ({ message: `这段文字中有 ${p.count} 处半角标点（${p.marks}）夹在汉字之间。`, expected: `中文里应使用全角标点：运行 nianbao fix ${p.file} 即可全部改正（--dry-run 先看改动）。` }),
+    en: (p) => ({ message: `${p.count} half-width punctuation mark${Number(p.count) === 1 ? '' : 's'} (${p.marks}) between Chinese characters in this text.`, expected: `Chinese text takes full-width punctuation: nianbao fix ${p.file} rewrites them all (--dry-run shows the changes first).` }),
+  },
   NB6009: {
     'zh-CN': (p) =>
       p.reason === 'tables'

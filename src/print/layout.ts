@@ -9,24 +9,99 @@
  *    The page breaks are found by laying the report out in columns of the type area's size
  *    (the same fragmentation engine as the printed pages), then the cell is split at each break
  *    and its label repeated in every page's part.
+ * 3. The 落款 (signer and date) would stand alone on the last page: the last lines of the text
+ *    go with it.
  * 2. A token that must not be split (a phone number, an e-mail address, a URL: `.nobr`) that
  *    starts a line would leave the line before it stretched by justification: that line is
  *    ended with a forced break instead, so it stays as set.
  */
 
-/** Runs both steps on the loaded document; says how many lines were ended and cells split. */
-export function prepareForPrint(): { ended: number; split: number } {
+/** Runs the steps on the loaded document; says what each did. */
+export function prepareForPrint(): { ended: number; split: number; signature: number } {
   const report = document.querySelector<HTMLElement>('.report');
   const area = typeArea();
-  if (!report || !area) return { ended: 0, split: 0 };
+  if (!report || !area) return { ended: 0, split: 0, signature: 0 };
   // The page lays out at the window's width; the printed page at the type area's.
   const saved = report.getAttribute('style');
   report.style.cssText += `;width:${area.width}px;max-width:none`;
-  const ended = keepTokensWhole();
-  const split = repeatSpanningLabels(report, area);
+  // Each step only improves the page: one that fails (a custom template's odd markup) leaves it as it is.
+  const step = (run: () => number) => {
+    try {
+      return run();
+    } catch {
+      return -1;
+    }
+  };
+  const ended = step(keepTokensWhole);
+  const split = step(() => repeatSpanningLabels(report, area));
+  const signature = step(() => keepSignatureWithText(report, area));
   if (saved === null) report.removeAttribute('style');
   else report.setAttribute('style', saved);
-  return { ended, split };
+  return { ended, split, signature };
+
+  /** Lays the report out in columns of the type area (each column a printed page), runs `measure`, and lays it out again. */
+  function inPages<T>(report: HTMLElement, area: { width: number; height: number; gap: number }, measure: (pageOf: (rect: DOMRect) => number) => T): T {
+    const before = report.style.cssText;
+    report.style.cssText += `;columns:${area.width}px;column-gap:${area.gap}px;column-fill:auto;height:${area.height}px;overflow:visible`;
+    const left = report.getBoundingClientRect().left;
+    try {
+      return measure((rect) => Math.round((rect.left - left) / (area.width + area.gap)));
+    } finally {
+      report.style.cssText = before;
+    }
+  }
+
+  /**
+   * GB/T 9704 §7.3.5: the 落款 never stands alone on a page. When it would start a page, the last
+   * two lines of the paragraph before it go to that page with it (the paragraph is split there;
+   * a short one goes whole). Returns 1 when it moved text.
+   */
+  function keepSignatureWithText(report: HTMLElement, area: { width: number; height: number; gap: number }): number {
+    const signature = report.querySelector<HTMLElement>('.signature');
+    if (!signature) return 0;
+    const paragraphs = Array.from(report.querySelectorAll<HTMLElement>('p')).filter((p) => !signature.contains(p) && p.compareDocumentPosition(signature) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const last = paragraphs[paragraphs.length - 1];
+    if (!last) return 0;
+    const plan = inPages(report, area, (pageOf) => {
+      const alone = pageOf(signature.getBoundingClientRect()) > pageOf(last.getClientRects()[last.getClientRects().length - 1] ?? last.getBoundingClientRect());
+      if (!alone) return undefined;
+      // The characters that start each line of the paragraph.
+      const starts: { node: Text; offset: number }[] = [];
+      const walker = document.createTreeWalker(last, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let top = -Infinity;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const at = pageOf(rect) * 1e5 + rect.top;
+          if (at > top + rect.height / 2) starts.push({ node, offset: i });
+          top = Math.max(top, at);
+        }
+      }
+      return starts;
+    });
+    if (!plan) return 0;
+    // Two lines go with the signature, two at least stay behind; else the whole paragraph goes.
+    if (plan.length < 4) {
+      last.style.breakBefore = 'page';
+      return 1;
+    }
+    const from = plan[plan.length - 2]!;
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(last, last.childNodes.length);
+    const rest = last.cloneNode(false) as HTMLElement;
+    rest.appendChild(range.extractContents());
+    rest.style.textIndent = '0';
+    rest.style.breakBefore = 'page';
+    // The part left behind ends in a full line, set as the full lines before it.
+    last.style.textAlignLast = 'justify';
+    last.after(rest);
+    return 1;
+  }
 
   function repeatSpanningLabels(report: HTMLElement, area: { width: number; height: number; gap: number }): number {
     const cells = Array.from(document.querySelectorAll<HTMLTableCellElement>('th.repeat[rowspan]'));
@@ -66,13 +141,8 @@ export function prepareForPrint(): { ended: number; split: number } {
       return { rows, slots, label };
     });
 
-    // Lay the report out in columns of the type area: each column is a printed page.
-    const before = report.style.cssText;
-    report.style.cssText += `;columns:${area.width}px;column-gap:${area.gap}px;column-fill:auto;height:${area.height}px;overflow:visible`;
-    const left = report.getBoundingClientRect().left;
-    const pageOf = (row: HTMLTableRowElement) => Math.round((row.getBoundingClientRect().left - left) / (area.width + area.gap));
-    const pages = parts.map((p) => p.rows.map(pageOf));
-    report.style.cssText = before;
+    // Which printed page each row falls on.
+    const pages = inPages(report, area, (pageOf) => parts.map((p) => p.rows.map((row) => pageOf(row.getBoundingClientRect()))));
 
     // Back to one cell per page: each page's part of the rows spanned by a cell holding the label.
     let split = 0;
