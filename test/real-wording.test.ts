@@ -140,3 +140,31 @@ test('the text against itself: parts that add up to more than their total, share
   assert.deepEqual(await codesOf(saying('予以公开占44.6%、部分公开占10.7%、无法提供占23.2%，其余为其他情形')), []);
   assert.deepEqual(await codesOf(saying('予以公开占54.6%、部分公开占30.7%、无法提供占23.2%')), ['NB6014']);
 });
+
+test("last year's report is read with its own profile: a 2020 report (gov-2019) for a 2021 one", async () => {
+  const previous = readFileSync(join(ROOT, 'test', 'fixtures', 'reports', 'right-gov2019-county-dept-2020.yaml'), 'utf8');
+  writeFileSync(join(temp.dir, 'prev-2020.yaml'), previous);
+  const y2021 = NATIONAL.replace(/^year: .*$/m, 'year: 2021\nprevious: prev-2020.yaml')
+    .replace(/2024年/g, '2021年')
+    .replace(/^published: .*$/m, 'published: 2022-01-20')
+    .replace(/^date: .*$/m, 'date: 2022-01-18');
+  // This year's 上年结转 (2, 1, 0 …) is not last year's 结转下年度 (1, 0 …): NB6002, not "cannot read".
+  const codes = (await codesOf(y2021)).filter((c) => c.startsWith('NB6'));
+  assert.ok(codes.some((c) => c.startsWith('NB6002')) && !codes.some((c) => c.startsWith('NB6009')), codes.join(' '));
+  const matching = y2021.replace(/carried_over: \{[^}]*\}/, 'carried_over: { natural: 1, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0 }');
+  assert.ok(!(await codesOf(matching)).some((c) => c.startsWith('NB6002') || c.startsWith('NB6009')));
+});
+
+test('round two of real wording: compound and qualified phrases, units, blame on year', async () => {
+  assert.deepEqual(await codesOf(saying('予以全部或部分公开31件')), []);
+  assert.deepEqual(await codesOf(saying('部分予以公开6件')), []);
+  assert.deepEqual(await codesOf(saying('予以公开31件（含部分公开6件）')), []);
+  assert.deepEqual(await codesOf(saying('其中准予行政许可200件、不予行政许可14件')), []);
+  assert.deepEqual(await codesOf(saying('对拟主动公开的431条信息逐条审查，予以公开417条，不予公开14条')), []);
+  assert.deepEqual(await codesOf(saying('局政务服务窗口全年收到各类申请126,358件，共办结各类申请126,330件')), []);
+  assert.deepEqual(await codesOf(saying('市政府作为行政复议机关，全年新收行政复议案件46件')), []);
+  assert.deepEqual(await codesOf(saying('因政府信息公开工作被申请行政复议3件')), ['NB5006=4'], 'the tables\' own scope is no narrowing');
+  assert.deepEqual(await codesOf(saying('予以公开占44.6%、部分公开占10.7%，同比增长18.8%，办结率100%')), []);
+  const year = NATIONAL.replace(/^year: 2024/m, 'year: 2023');
+  assert.deepEqual((await codesOf(year)).filter((c) => c.startsWith('NB6')), ['NB6005'], 'one finding, at year:');
+});

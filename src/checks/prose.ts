@@ -35,12 +35,23 @@ const OTHER_TIME = /上年|上一年|去年|前年|往年|同期|同比|较.{0,4
 /** A clause about last year's applications carried over: what follows (其中予以公开2件) is about them. */
 const CARRIED_OVER = /上年结转的|上年度结转的|上年遗留的/u;
 const OTHER_SCOPE = /全市|全县|全区|全省|全州|全盟|全旗|全国|各级|各地|各部门|各单位|全系统|系统内|所属|下属|本系统/u;
-/** （含上年结转6件） right after a count. */
-const INCLUDES_CARRIED_OVER = new RegExp(`^\\s*[（(]\\s*(?:含|包括|包含)(?:上年(?:度)?结转(?:的)?)(?:申请)?\\s*(${NUMBER_PATTERN})\\s*件`, 'u');
 /** A sentence about documents and their publicity (公文公开属性), not applications. */
-const OTHER_SUBJECT = /公文|发文|属性|重新审查|重新答复|重新作出/u;
+const OTHER_SUBJECT = /公文|发文|属性|重新审查|重新答复|重新作出|拟主动公开|作为.{0,10}(?:复议机关|被告)/u;
+/** Words right before the quantity that make it a part (准予行政许可, 网上办理…, 涉企…收费): at most the whole. */
+const QUALIFIED = /(?:准予|不予|简易程序|一般程序|网上|线上|线下|当场|涉企|通过.{1,10}|以.{1,8}形式|适用.{1,8})(?:办理|作出|受理|收取)?$/u;
 /** A clause that narrows the quantity to a reason, a kind of application or of applicant. */
-const NARROWED = /因|属于|涉及|对.{0,12}类|类申请|自然人|法人|企业|科研机构|公益组织|法律服务机构|其他组织|上年结转的/u;
+/** A clause that gives a reason (因涉及第三方合法权益不予公开…): a row of the quantity's group.
+ *  因政府信息公开(工作)… is the tables' own scope, not a reason. */
+const REASON = /因(?!政府信息公开)|属于|涉及|对.{0,12}类|类申请/u;
+/** Kinds of applicant, as table 三's columns name them: a clause about one quotes its column. */
+const APPLICANTS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/自然人/u, ['natural']],
+  [/法人或其他组织|法人和其他组织/u, ['commercial', 'research', 'nonprofit', 'legal', 'other']],
+  [/商业企业|企业/u, ['commercial']],
+  [/科研机构/u, ['research']],
+  [/社会公益组织|公益组织/u, ['nonprofit']],
+  [/法律服务机构/u, ['legal']],
+];
 
 /** What checking prose needs besides the report: the profile's tables and which of them are wrong. */
 export interface ProseContext {
@@ -62,8 +73,8 @@ interface Said {
   readonly sentence: string;
   readonly clause: string;
   readonly clauses: string;
-  /** The number is followed by （含上年结转N件）: N. */
-  readonly includesCarriedOver?: number;
+  /** The number is followed by （含上年结转N件）, （含部分公开10件）: what it includes besides. */
+  readonly includes?: { readonly checks: readonly ProseCheck[]; readonly n: number };
 }
 
 /** Checks every narrative text of a report against the profile's prose phrases. */
@@ -81,6 +92,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
   const unit = `(?<unit>${COUNT_UNIT}${NOT_A_COUNT}|${AMOUNT_UNIT})`;
   const phrase = new RegExp(`${terms}${LINK}${number}\\s*${unit}`, 'gu');
   const respectively = new RegExp(`${terms}\\s*(?:的)?(?:数量|件数)?\\s*分别(?:为|是)?\\s*(?<list>(?:${NUMBER_PATTERN})\\s*${COUNT_UNIT}?(?:\\s*[、，,和及与]\\s*(?:${NUMBER_PATTERN})\\s*${COUNT_UNIT}?)+)`, 'gu');
+  const includes = new RegExp(`^\\s*[（(]\\s*(?:含|包括|包含)\\s*${terms}\\s*(?:的)?\\s*(?<n>${NUMBER_PATTERN})\\s*件`, 'u');
   const none = new RegExp(`(?:未|没有)(?:发生|出现)?(?:过)?(?:因政府信息公开(?:工作|申请)?(?:而)?)?${terms}(?=(?:的)?(?:情况|案件|事件)?(?:[，。；）)\\n]|$))`, 'gu');
   const diagnostics: Diagnostic[] = [];
 
@@ -101,7 +113,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
   const compare = (said: Said) => {
     if (elsewhere(said, report.year)) return;
     const amount = /元/.test(said.unit);
-    if (said.checks.some((c) => c.amount !== amount)) return;
+    if (said.checks.some((c) => c.amount !== amount || (c.unit === '件' && said.unit !== '件'))) return;
     const groups = said.each ? said.checks.map((c) => [c]) : [said.checks];
     for (const group of groups) {
       const parts = group.map(valueOf);
@@ -111,13 +123,34 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       if (stated === undefined) continue;
       if (agrees(stated, said.typed, expected, amount)) continue;
       // A fee typed in 元 in its 万元 cell: the text in 万元 is right, the table's warning says why.
-      if (amount && Math.abs(stated * 10000 - expected) < 0.5) continue;
-      // 收到申请128件（含上年结转6件）: a count that says it includes last year's.
-      if (said.includesCarriedOver !== undefined && stated === expected + said.includesCarriedOver) continue;
-      // A narrowed clause may quote one of the quantity's parts (a column, a row of a group).
-      if (group.length === 1 && NARROWED.test(said.clauses) && group[0]!.values.some((p) => partValues(defs, report.tables, p).has(stated))) continue;
+      if (amount && said.unit === '万元' && Math.abs(stated * 10000 - expected) < 0.5) continue;
+      // 收到申请60件（含上年结转3件）, 予以公开62件（含部分公开10件）: a count that says what else it includes.
+      const also = said.includes?.checks.map(valueOf);
+      if (also && also.every((v) => v !== undefined) && said.includes!.n === also.reduce((a, b) => a! + b!, 0) && stated === round(expected + said.includes!.n)) continue;
+      // 准予行政许可…, 网上办理…: a part of the quantity, at most the whole.
+      if (QUALIFIED.test(said.clause) && stated <= expected) continue;
+      // A narrowed clause quotes a part: the column of the applicants it names, or a row of the group for a reason.
+      if (group.length === 1 && group[0]!.values.length === 1 && narrowedParts(said.clauses, group[0]!.values[0]!).has(stated)) continue;
       report_(said, group, expected);
     }
+  };
+
+  /** The parts a narrowed clause may quote of the quantity at `path`. */
+  const narrowedParts = (clauses: string, path: string): Set<number> => {
+    const out = new Set<number>();
+    const [tableKey, ...rest] = path.split('.');
+    if (!rest.length) return out;
+    const rowPath = rest.slice(0, -1).join('.');
+    const applicant = APPLICANTS.find(([re]) => re.test(clauses));
+    if (applicant) {
+      const cells = report.tables.get(tableKey!)?.get(rowPath);
+      const parts = applicant[1].map((c) => cells?.get(c));
+      if (cells && parts.every((v) => v !== undefined)) out.add(parts.reduce((a, b) => a! + b!, 0)!);
+      // A group row ((三)不予公开) by applicant: its rows' cells are parts too.
+      for (const v of partValues(defs, report.tables, path)) if (!cells) out.add(v);
+    }
+    if (REASON.test(clauses)) for (const v of partValues(defs, report.tables, path, 'rows')) out.add(v);
+    return out;
   };
 
   /** The number a sentence states: typed, or the value of the reference typed in its place. */
@@ -149,7 +182,8 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       const g = match.groups as Record<string, string | undefined>;
       const named = splitTerms(g.terms!, checks);
       if (!named) continue;
-      const included = INCLUDES_CARRIED_OVER.exec(raw.slice(match.index + match[0].length, match.index + match[0].length + 20));
+      const after = includes.exec(raw.slice(match.index + match[0].length, match.index + match[0].length + 30));
+      const included = after ? splitTerms(after.groups!.terms!, checks) : undefined;
       compare({
         found: match[0].trim(),
         checks: named,
@@ -158,7 +192,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
         unit: g.unit!,
         each: g.each !== undefined,
         ...contextAt(match.index),
-        ...(included ? { includesCarriedOver: readNumber(included[1]!) ?? -1 } : {}),
+        ...(included && after ? { includes: { checks: included, n: readNumber(after.groups!.n!) ?? NaN } } : {}),
       });
     }
     // 行政复议、行政诉讼分别为4件、3件: each quantity its number, in order.
@@ -178,7 +212,8 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       const named = splitTerms(match.groups!.terms!, checks);
       if (!named || named.some((c) => c.amount)) continue;
       const said = { found: match[0].trim(), typed: '0', offset: span.start + match.index, unit: '件', each: false, ...contextAt(match.index) };
-      if (elsewhere({ ...said, checks: named }, report.year)) continue;
+      // 复议决定作出后…未提起行政诉讼: about the suits after reconsideration only.
+      if (elsewhere({ ...said, checks: named }, report.year) || /复议.{0,6}后/u.test(said.sentence)) continue;
       for (const check of named) {
         const value = valueOf(check);
         if (value === undefined || value === 0) continue;
@@ -191,7 +226,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
 
 /** The sentence is about something else than the report's tables: documents, another year, a wider scope. */
 function elsewhere(said: Said, year: number): boolean {
-  if (OTHER_SUBJECT.test(said.sentence) || OTHER_TIME.test(said.clause) || OTHER_SCOPE.test(said.clause) || CARRIED_OVER.test(said.clauses)) return true;
+  if (OTHER_SUBJECT.test(said.sentence) || OTHER_TIME.test(said.clause) || OTHER_SCOPE.test(said.clause) || CARRIED_OVER.test(said.sentence)) return true;
   // A year that is not the report's (2022年…, in a 2023 report).
   return [...said.clause.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
 }

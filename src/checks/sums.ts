@@ -14,7 +14,8 @@ import type { SpanMap } from '../source/yaml.js';
 const UNIT = '(件|条|个|项|次|篇|人次)';
 /** 共…58件, 合计58件, 总计58件: a total, then in the same sentence 其中 and its parts. */
 const TOTAL = new RegExp(`(?:共|合计|总计)(?:计)?[^，。；、]{0,24}?(${NUMBER_PATTERN})\\s*${UNIT}[^。；]*?其中`, 'gu');
-const PERCENT = /(\d+(?:\.\d+)?)\s*[%％]/gu;
+/** A share: 占…43.1%, 占比43.1%. */
+const SHARE = /占(?:比)?[^，。；、%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
 export function checkSums(report: Report, spans: SpanMap, source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -30,23 +31,32 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
         const whole = readNumber(total[1]!);
         // The list right after 其中: items that each end in a number of the total's unit, up to
         // the first that does not (比2011年的102件增长52.9%, （含…）, another subject).
-        const item = new RegExp(`^[^比较增减同（(共合总]*?(${NUMBER_PATTERN})\\s*${total[2]}$`, 'u');
+        const item = new RegExp(`^[^比较增减（(共合总已均]*?(${NUMBER_PATTERN})\\s*${total[2]}$`, 'u');
         const parts: number[] = [];
         for (const piece of text.slice(total.index + total[0].length).split(/[、，,和及]/u)) {
           const m = item.exec(piece.trim());
-          if (!m) break;
+          // A piece that says something else (已全部办结6件, 结转…) ends the list.
+          if (!m || /办结|结转|答复/u.test(piece)) break;
           parts.push(readNumber(m[1]!) ?? 0);
         }
-        const sum = parts.reduce((a, b) => a + b, 0);
-        if (whole !== undefined && parts.length >= 2 && sum > whole) {
+        // Several breakdowns of one total may follow each other: only a list none of whose
+        // beginnings makes the total, and that passes it, is wrong.
+        let sum = 0;
+        let exact = false;
+        for (const part of parts) {
+          sum += part;
+          if (sum === whole) exact = true;
+        }
+        if (whole !== undefined && parts.length >= 2 && !exact && sum > whole) {
           out.push(diagnosticAt(source, at + total.index, 'NB6014', 'warning', { kind: 'parts', total: `${total[1]}${total[2]}`, sum: `${sum}${total[2]}` }, pointer));
         }
       }
-      // Shares of one whole: three or more percentages whose sum passes 100 %.
-      const shares = [...text.matchAll(PERCENT)].map((m) => Number(m[1]));
+      // Shares of one whole (占…N%): three or more whose sum passes 100 %. Rates (同比增长…%,
+      // 办结率…%) are not shares.
+      const shares = [...text.matchAll(SHARE)].map((m) => Number(m[1]));
       const sum = Math.round(shares.reduce((a, b) => a + b, 0) * 10) / 10;
-      if (shares.length >= 3 && /占/u.test(text) && sum > 100.5) {
-        out.push(diagnosticAt(source, at + text.search(PERCENT), 'NB6014', 'warning', { kind: 'percent', sum: `${sum}%` }, pointer));
+      if (shares.length >= 3 && sum > 100.5) {
+        out.push(diagnosticAt(source, at + text.search(SHARE), 'NB6014', 'warning', { kind: 'percent', sum: `${sum}%` }, pointer));
       }
     }
   }

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, positionAt, type SourceFile } from '../source/source.js';
 import { escapePointer, type ParsedYaml, type Span } from '../source/yaml.js';
 
-const DIRECTIVE = /#[ \t]*nianbao-disable-(?<next>next-)?line\b(?<rest>[^\r\n]*)/g;
+const DIRECTIVE = /#[ \t]*nianbao-disable(?:-(?<next>next-)?line)?\b(?<rest>[^\r\n]*)/gi;
 
 /** One accepting comment: the lines it covers, the codes it names, and why. */
 interface Directive {
@@ -54,15 +54,17 @@ function findDirectives(source: SourceFile, parsed: ParsedYaml): { directives: D
       continue;
     }
     const rest = m.groups!.rest!.trim();
-    const codes = /^(?:NB\d{4}[\s,，]*)+/.exec(rest)?.[0] ?? '';
+    const codes = /^(?:NB\d{4}[\s,，]*)+/i.exec(rest)?.[0] ?? '';
+    // A reason says something: words, not only punctuation.
     const reason = rest.slice(codes.length).replace(/^[-—:：\s]+/, '').trim();
+    const said = /[\p{L}\p{N}]/u.test(reason) ? reason : '';
     const line = positionAt(source, m.index).line + (m.groups!.next ? 1 : 0);
     // A key on that line whose value is a block of text: the whole block.
     let to = line;
     for (const span of text) {
       if (span.keyStart !== undefined && positionAt(source, span.keyStart).line === line) to = Math.max(to, positionAt(source, Math.max(span.start, span.end - 1)).line);
     }
-    directives.push({ offset: m.index, from: line, to, codes: codes.match(/NB\d{4}/g) ?? ['NB????'], reason });
+    directives.push({ offset: m.index, from: line, to, codes: codes.toUpperCase().match(/NB\d{4}/g) ?? ['NB????'], reason: said });
   }
   return { directives, inText };
 }

@@ -17,6 +17,21 @@ import type { SpanMap } from '../source/yaml.js';
 /** A year as written: 2023, or 二〇二三 / 二零二三. */
 const YEAR = String.raw`((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年`;
 
+/** The place a body's name starts with (青峪市, 青峪高新区), if it names one before its unit. */
+function placeOf(name: string): string | undefined {
+  return /^[^县市区省镇乡州盟旗]{2,10}?(?:自治区|省|自治州|市|州|盟|县|区|旗|镇|乡|街道)/u.exec(name)?.[0];
+}
+
+/**
+ * `body` names a place none of `ours` is in: 青峪市生态环境局 for a report of 澄川市生态环境局. A bare
+ * 县政府办公室 (the report's own level), or an abbreviation (青峪高新区 of 青峪高新技术产业开发区), is ours.
+ */
+function otherPlace(body: string, ours: readonly string[]): boolean {
+  const place = placeOf(body);
+  if (!place) return false;
+  return !ours.some((o) => o.includes(place) || o.includes(body) || o.startsWith(place.slice(0, 2)) || (placeOf(o) !== undefined && body.includes(placeOf(o)!)));
+}
+
 export function checkWhen(report: Report, profile: Profile, spans: SpanMap, source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (pointer: string, code: string, params: Record<string, string | number>, at?: number) =>
@@ -31,14 +46,28 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
 
   // C5: the years named in the title and in the statistics period are the report's.
   const titleYear = new RegExp(YEAR, 'u').exec(report.title)?.[1];
-  if (titleYear && year && readNumber(titleYear) !== year) warn('/title', 'NB6005', { where: 'title', found: titleYear, year });
   const introSpan = spans.get('/intro');
   const intro = introSpan ? source.text.slice(introSpan.start, introSpan.end) : '';
+  // 统计期限为2023年1月1日至2023年12月31日, 统计时间自…起至…止, 现将…2023年度…报告如下: every year there.
+  const periods = [...intro.matchAll(/[^。；\n]*(?:统计(?:期限|时间|时限|期间|区间|周期)|报告如下|汇报如下)[^。；\n]*/gu)].map((sentence) => {
+    // In 根据《关于做好2016年…的通知》，现将2015年度…报告如下, only what follows 现将 is this report's year.
+    const from = /报告如下|汇报如下/u.test(sentence[0]) ? Math.max(0, sentence[0].lastIndexOf('现将')) : 0;
+    const skip = /报告如下|汇报如下/u.test(sentence[0]) && !sentence[0].includes('现将');
+    return { sentence, years: skip ? [] : [...sentence[0].slice(from).matchAll(new RegExp(YEAR, 'gu'))].map((m) => Object.assign(m, { index: m.index + from })) };
+  });
+  // When the title and the period agree on another year, the mistake is `year:` itself.
+  const said = [titleYear, ...periods.flatMap((p) => p.years.map((m) => m[1]!))].filter((y): y is string => y !== undefined).map((y) => readNumber(y));
+  const yearWrong = year !== 0 && said.length >= 2 && said.every((y) => y === said[0]) && said[0] !== year;
+  if (yearWrong) {
+    warn('/year', 'NB6005', { where: 'year', found: String(said[0]), year });
+    return out;
+  }
+  if (titleYear && year && readNumber(titleYear) !== year) warn('/title', 'NB6005', { where: 'title', found: titleYear, year });
   if (introSpan && year) {
-    // 统计期限为2023年1月1日至2023年12月31日, 统计时间自…起至…止: every year in that sentence.
-    for (const sentence of intro.matchAll(/[^。；\n]*统计(?:期限|时间|时限|期间|区间|周期)[^。；\n]*/gu)) {
-      const other = [...sentence[0].matchAll(new RegExp(YEAR, 'gu'))].find((m) => readNumber(m[1]!) !== year);
-      if (other) warn('/intro', 'NB6005', { where: 'intro', found: other[1]!, year }, introSpan.start + sentence.index + other.index);
+    for (const { sentence, years: found } of periods) {
+      // 现将2016年度…报告如下 may name the year before for 上年度 comparisons only in the statistics sentence.
+      const other = found.find((m) => readNumber(m[1]!) !== year);
+      if (other) warn('/intro', 'NB6005', { where: 'intro', found: other[1]!, year }, introSpan.start + sentence.index! + other.index!);
     }
     // C4: an introduction that announces six parts names all six.
     if (profile.onlyRequiredHeadings && /[六6]\s*(?:个)?部分/u.test(intro)) {
@@ -47,13 +76,11 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
       const missing = profile.headings.filter((h) => !h.mentions.some((re) => re.test(named))).map((h) => h.title);
       if (missing.length) warn('/intro', 'NB6008', { missing: missing.join('、') });
     }
-    // 由…编制: a body other than the report's, left from a report it was copied from.
+    // 由…编制: a body of another place, left from a report this one was copied from.
     const by = /由(.{2,40}?)(?:负责)?(?:编制|起草|发布)/u.exec(intro);
-    const place = (name: string) => /^.{1,10}?(?:自治区|省|自治州|市|州|盟|县|区|旗|镇|乡|街道)/u.exec(name)?.[0];
-    const named = by?.[1] ? place(by[1]) : undefined;
-    // Another place: a place name the report's bodies do not hold (区政府办公室 of 青阳市城南区人民政府 is the same place).
-    if (by && named && ![report.organization, report.signature].some((o) => o.includes(named) || o.includes(by[1]!) || by[1]!.includes(place(o) ?? '\u0000'))) {
-      warn('/intro', 'NB6013', { found: by[1]!, organization: report.organization }, introSpan.start + by.index + 1);
+    const body = by?.[1]?.split(/根据|会同|汇总|按照|、|（|\(/u)[0] ?? '';
+    if (by && otherPlace(body, [report.organization, report.signature])) {
+      warn('/intro', 'NB6013', { found: body, organization: report.organization }, introSpan.start + by.index + 1);
     }
   }
 
@@ -61,12 +88,18 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
   // above (a 乡镇 or 街道 has none); the 2007 条例 bound every body. Never from a date that did
   // not parse: its own error says what to write.
   const deadlines = profile.deadlines;
-  if (deadlines && isIsoDate(report.published) && year && (deadlines.townships || levelOf(report.organization) !== 'township')) {
+  if (deadlines && !yearWrong && isIsoDate(report.published) && year && (deadlines.townships || levelOf(report.organization) !== 'township')) {
     const deadline = `${year + 1}-${deadlines[report.publisher]}`;
     if (report.published > deadline) warn('/published', 'NB6006', { published: report.published, deadline, law: deadlines.law });
   }
-  // Dates in a possible order: published after the year it reports on, and not before it was signed.
+  // A first section that opens with another year (2022年，我局… in a 2023 report), left from last year's.
+  const first = report.sections[0];
+  const opening = first ? spans.get(`${first.path}/text`) ?? spans.get(`${first.sections[0]?.path}/text`) : undefined;
+  const opens = opening ? /^\s*[|>][-+]?\s*\n?\s*((?:19|20)\d{2})\s*年[，,]/u.exec(source.text.slice(opening.start, opening.end)) ?? /^\s*((?:19|20)\d{2})\s*年[，,]/u.exec(source.text.slice(opening.start, opening.end)) : undefined;
+  if (opening && opens && year && Number(opens[1]) !== year) warn('/sections', 'NB6005', { where: 'text', found: opens[1]!, year }, opening.start + opens[0].indexOf(opens[1]!));
+  // Dates in a possible order: published and signed after the year it reports on, signed before published.
   if (isIsoDate(report.published) && year && report.published <= `${year}-12-31`) warn('/published', 'NB6012', { kind: 'early', published: report.published, year });
+  else if (isIsoDate(report.date) && spans.has('/date') && year && report.date <= `${year}-12-31`) warn('/date', 'NB6012', { kind: 'early', published: report.date, year });
   if (isIsoDate(report.published) && isIsoDate(report.date) && spans.has('/date') && report.date > report.published) {
     warn('/date', 'NB6012', { kind: 'order', published: report.published, date: report.date });
   }

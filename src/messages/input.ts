@@ -102,11 +102,11 @@ export const inputMessages: Record<string, SideBySide<Template>> = {
   },
   NB2109: {
     'zh-CN': (p) => ({
-      message: `报告格式 ${q(p.profile)} 没有统一的统计表格，这里的 tables 不会打印出来。`,
+      message: p.profile ? `报告格式 ${q(p.profile)} 没有统一的统计表格，这里的 tables 不会打印出来。` : '没有写报告格式（profile），这里的 tables 不会打印出来。',
       expected: '2019 年及以后的报告请用 profile: gov-2021（或 gov-2019）；自由格式的报告，把表格写在某一部分的 table: 下（columns 和 rows，见 README“Tables of a section”）。',
     }),
     en: (p) => ({
-      message: `Profile "${p.profile}" has no national tables: these tables would not be printed.`,
+      message: p.profile ? `Profile "${p.profile}" has no national tables: these tables would not be printed.` : 'No profile is given: these tables would not be printed.',
       expected: 'Use profile: gov-2021 (or gov-2019) for 2019 and later; in the free form, put the table under a section as table: with columns and rows (see "Tables of a section" in the README).',
     }),
   },

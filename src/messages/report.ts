@@ -222,8 +222,14 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     en: (p) => ({ message: `"${p.organization}" does not look like a body that can make 规章, yet the table counts some.`, expected: 'Only State Council departments, provincial governments and governments of cities with districts make 规章; check whether this should be 0.' }),
   },
   NB6005: {
-    'zh-CN': (p) => ({ message: `${p.where === 'title' ? '标题' : '导语'}中的年份 ${p.found} 与报告年度 ${p.year} 不一致。`, expected: `应为 ${p.year}年。` }),
-    en: (p) => ({ message: `The year ${p.found} in ${p.where === 'title' ? 'the title' : 'the introduction'} differs from the report's year ${p.year}.`, expected: `Expected ${p.year}.` }),
+    'zh-CN': (p) =>
+      p.where === 'year'
+        ? { message: `year 写的是 ${p.year}，而标题和导语说的都是 ${p.found} 年。`, expected: `如果这是 ${p.found} 年的报告，把 year 改为 ${p.found}。` }
+        : { message: `${p.where === 'title' ? '标题' : p.where === 'text' ? '第一部分开头' : '导语'}中的年份 ${p.found} 与报告年度 ${p.year} 不一致。`, expected: `应为 ${p.year}年（可能是从上一年的报告中留下的）。` },
+    en: (p) =>
+      p.where === 'year'
+        ? { message: `year says ${p.year}, but the title and the introduction both say ${p.found}.`, expected: `If this is the ${p.found} report, set year to ${p.found}.` }
+        : { message: `The year ${p.found} in ${p.where === 'title' ? 'the title' : p.where === 'text' ? 'the opening of the first part' : 'the introduction'} differs from the report's year ${p.year}.`, expected: `Expected ${p.year} (perhaps left from last year's report).` },
   },
   NB6006: {
     'zh-CN': (p) => ({ message: `发布日期 ${p.published} 晚于法定期限 ${p.deadline}（${p.law}）。`, expected: `年度报告应在 ${p.deadline} 前公布；如发布日期填错，请更正。` }),

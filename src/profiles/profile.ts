@@ -65,6 +65,8 @@ export interface ProseCheck {
   readonly values: readonly string[];
   /** The quantity is an amount in 万元 (a fee), not a count of 件. */
   readonly amount: boolean;
+  /** `件`: counted only in 件 (applications), not 条 or 项; otherwise any measure word. */
+  readonly unit?: '件' | '万元';
 }
 
 /** Legal publication deadlines as month-day of the following year, by publisher. */

@@ -39,7 +39,8 @@ export function readProseChecks(profile: string, value: unknown): ProseCheck[] {
     } catch (error) {
       throw new ProfileError('invalid', profile, `prose_checks[${i + 1}]: ${(error as Error).message}`);
     }
-    return { label: typeof c.label === 'string' ? c.label : c.words, words: c.words, values, amount: c.unit === '万元' };
+    const unit = c.unit === '件' || c.unit === '万元' ? c.unit : undefined;
+    return { label: typeof c.label === 'string' ? c.label : c.words, words: c.words, values, amount: unit === '万元', ...(unit ? { unit } : {}) };
   });
 }
 

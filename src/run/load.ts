@@ -88,7 +88,7 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
   const previousPath = previousOf(path, doc);
-  const previous = profile && previousPath ? previousTables(previousPath, profile, cache.reads, doc?.year) : undefined;
+  const previous = profile && previousPath ? previousTables(previousPath, profile, cache, doc?.year) : undefined;
   const previousDiagnostics =
     previous && 'reason' in previous
       ? [
@@ -142,15 +142,19 @@ export function previousOf(reportPath: string, doc: unknown): string | undefined
 }
 
 /** Last year's report, read (once a run) only for its tables. */
-function previousTables(path: string, profile: Profile, reads: Reads, year: unknown): { tables: Map<string, TableValues> } | { reason: string; found?: number } {
-  const read = readInput(path, reads);
+function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues> } | { reason: string; found?: number } {
+  const read = readInput(path, cache.reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
   const { parsed } = read;
   if (!parsed) return { reason: 'YAML' };
   const doc = parsed.value as Record<string, unknown> | null;
   // Last year's, not this year's again or an older one.
   if (typeof year === 'number' && typeof doc?.year === 'number' && doc.year !== year - 1) return { reason: 'year', found: doc.year };
-  const { tables, diagnostics } = readTables(doc?.tables, profile.tables, parsed.spans, read.source);
+  // Last year's report is read with its own profile (a 2020 report's gov-2019 tables, for 2021):
+  // the rows the carry-over compares are in both.
+  const located = profileRefFor(path, doc, undefined);
+  const own = located ? openProfile(located.ref, located.baseDir, cache) : profile;
+  const { tables, diagnostics } = readTables(doc?.tables, own instanceof ProfileError ? profile.tables : own.tables, parsed.spans, read.source);
   read.release?.();
   return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables };
 }

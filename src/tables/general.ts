@@ -32,7 +32,7 @@ export interface GeneralTable {
 type Cell = number | string;
 
 /** The label of a total row or column. */
-const TOTAL = /^(?:合计|总计|小计|共计|总数|合\s*计|总\s*计)$/u;
+const TOTAL = /^(?:合\s*计|总\s*计|共\s*计|总数)(?:数)?[:：]?\s*(?:[（(][^）)]*[）)])?$/u;
 /** A cell typed as text that is a number: 4,312, ４３１２, 12.5. */
 const NUMERIC = /^\s*[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\s*$/u;
 
@@ -80,8 +80,11 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
   const partColumns = columns.length - (givenColumn ? 1 : 0);
   const partRows = rows.length - (givenRow ? 1 : 0);
   // Rows that are parts of the whole: not a given total, not an "of which" (其中) row.
-  const counted = (r: number) => r < partRows && !/^\s*[（(]?\s*其中/u.test(String(rows[r]![0]));
-  const numeric = (c: number) => rows.slice(0, partRows).every((cells) => typeof cells[c] === 'number' || EMPTY.test(String(cells[c])));
+  // …and not a subtotal (县直部门小计), whose rows are counted already.
+  const counted = (r: number) => r < partRows && !/^\s*[（(]?\s*其中/u.test(String(rows[r]![0])) && !/小计\s*$/u.test(String(rows[r]![0]));
+  // A column of shares, rates or changes (占比, %, 增减幅度 …) does not add up.
+  const additive = (c: number) => !/%|％|占比|比例|比重|率|增减|幅度|平均|同比|环比/u.test(columns[c] ?? '');
+  const numeric = (c: number) => additive(c) && rows.slice(0, partRows).every((cells) => typeof cells[c] === 'number' || EMPTY.test(String(cells[c])));
   const valueAt = (cells: readonly Cell[], c: number) => (typeof cells[c] === 'number' ? (cells[c] as number) : 0);
   const check = (given: Cell | undefined, expected: number, parts: string, p: string, row: string, column: string) => {
     if (typeof given === 'number' && !sameAmount(given, expected)) {
@@ -109,8 +112,20 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
     const described = (c: number) => parts.map((cells) => `${String(cells[0])}（${format(valueAt(cells, c))}）`).join(' + ');
     if (givenRow) {
       const last = out[out.length - 1]!;
-      totals.forEach((expected, c) => expected !== undefined && c < columns.length && check(last[c], expected, described(c), `${pointer}/rows/${rows.length - 1}/${c}`, totalRowLabel, allColumns[c]!));
-    } else {
+      // Rows after a 其中 row may belong to it without saying so (其中：涉及国家秘密 / 涉及商业秘密 …):
+      // a total that leaves out such a run is right too.
+      const alternatives = (c: number) => {
+        const sums: number[] = [];
+        out.forEach((cells, i) => {
+          if (i >= partRows || !/^\s*[（(]?\s*其中/u.test(String(cells[0]))) return;
+          let without = totals[c] ?? 0;
+          for (let j = i + 1; j < partRows && counted(j); j++) sums.push((without = add([without, -valueAt(out[j]!, c)])));
+        });
+        return sums;
+      };
+      totals.forEach((expected, c) => expected !== undefined && c < columns.length && !alternatives(c).some((a) => typeof last[c] === 'number' && sameAmount(a, last[c] as number)) && check(last[c], expected, described(c), `${pointer}/rows/${rows.length - 1}/${c}`, totalRowLabel, allColumns[c]!));
+    } else if (!rows.some((cells) => TOTAL.test(String(cells[0]).trim()))) {
+      // Added only when no row is a total already (a 合计 typed elsewhere is not added twice).
       out.push([totalRowLabel, ...totals.slice(1).map((v) => (v === undefined ? '' : v))]);
     }
   }

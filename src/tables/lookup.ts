@@ -50,7 +50,7 @@ export function tablePaths(defs: readonly TableDef[]): string[] {
  * group (（三）不予公开) each of its rows, whole and by column. A sentence that narrows the
  * quantity ("因涉及第三方合法权益不予公开1件") quotes one of these.
  */
-export function partValues(defs: readonly TableDef[], tables: ReadonlyMap<string, TableValues>, path: string): Set<number> {
+export function partValues(defs: readonly TableDef[], tables: ReadonlyMap<string, TableValues>, path: string, only?: 'rows'): Set<number> {
   const out = new Set<number>();
   const [tableKey, ...rest] = path.split('.');
   const def = defs.find((d) => d.key === tableKey);
@@ -60,8 +60,15 @@ export function partValues(defs: readonly TableDef[], tables: ReadonlyMap<string
   if (!row) return out;
   const parts = def.columns.filter((c) => !c.sum).map((c) => c.key);
   const totals = def.columns.filter((c) => c.sum).map((c) => c.key);
+  if (only === 'rows' && !row.rows) return out;
+  const column = rest[rest.length - 1]!;
   for (const r of row.rows ? dataRows(row.rows) : [row]) {
     const cells = values.get(r.path);
+    // Only the rows of a group, in the column named (a reason narrows to a row, not an applicant).
+    if (only === 'rows') {
+      if (cells?.get(column) !== undefined) out.add(cells.get(column)!);
+      continue;
+    }
     // Each column, and each run of neighbouring columns (法人或其他组织: 商业企业 … 其他).
     parts.forEach((_, i) => {
       let sum = 0;
