@@ -67,8 +67,8 @@ test('--reporter json is one JSON document of the documented shape', () => {
   assert.equal(doc.browser, null, 'check starts no browser');
   assert.equal(doc.error, null);
   assert.deepEqual(doc.summary, { files: 2, ok: 1, unchanged: 0, invalid: 1, failed: 0, skipped: 0, errors: 1, warnings: 0, suppressed: 0 });
-  assert.deepEqual(doc.files[0], { file: join(FIXTURES, 'minimal.yaml'), status: 'ok', outputs: [], error: null, timings: null, diagnostics: [] });
-  assert.deepEqual(Object.keys(doc.files[1]).sort(), ['diagnostics', 'error', 'file', 'outputs', 'status', 'timings']);
+  assert.deepEqual(doc.files[0], { file: join(FIXTURES, 'minimal.yaml'), status: 'ok', outputs: [], error: null, timings: null, faces: null, diagnostics: [] });
+  assert.deepEqual(Object.keys(doc.files[1]).sort(), ['diagnostics', 'error', 'faces', 'file', 'outputs', 'status', 'timings']);
   assert.equal(doc.files[1].status, 'invalid');
   assert.equal(doc.files[1].error, null);
   assert.deepEqual(doc.files[1].diagnostics[0], {
@@ -93,6 +93,8 @@ test('--reporter json is one JSON document of the documented shape', () => {
     assert.equal(built.files[0].error, null);
     assert.deepEqual(built.files[0].outputs, [join(dir, 'minimal.pdf'), join(dir, 'minimal.html')]);
     assert.deepEqual(Object.keys(built.files[0].timings).sort(), ['checkMs', 'printMs', 'writeMs']);
+    assert.deepEqual(built.files[0].faces, ['LXGWWenKai-Regular', 'NotoSansSC-Regular', 'NotoSerifSC-Bold', 'NotoSerifSC-Regular'].filter((f) => built.files[0].faces.includes(f)), 'the bundled faces');
+    assert.ok(built.files[0].faces.includes('NotoSerifSC-Regular'));
     for (const ms of Object.values(built.files[0].timings)) assert.equal(typeof ms, 'number');
     // A run that fails as a whole says why in `error`.
     const noBrowser = JSON.parse(runCli(['--reporter', 'json', 'build', join(FIXTURES, 'minimal.yaml'), '-o', dir, '--force', '--browser', join(dir, 'no-such-browser')]).stdout) as Record<string, any>;

@@ -84,3 +84,18 @@ test('titles break only between their parts, and where the clerk broke them', ()
   for (const line of long) assert.ok(!/^(?:信息|公开|工作|年度|报告|府|局)/.test(line), `no line starts inside a word: ${long.join(' / ')}`);
   assert.ok(long.includes('政府信息公开工作年度报告') || long.some((l) => l.endsWith('政府信息公开工作年度报告')), long.join(' / '));
 });
+
+test('--duplex mirrors the margins: the page numbers of the two sides of a sheet register within 2 mm', async () => {
+  const dir = join(temp.dir, 'duplex');
+  const register = async (args: string[]) => {
+    const built = runCli(['build', join(temp.dir, 'end00.yaml'), '-o', dir, '--format', 'pdf', '--force', ...args]);
+    assert.equal(built.code, 0, built.stdout + built.stderr);
+    const runs = (await measurePdf(join(dir, 'end00.pdf'))).runs.filter((r) => /^—\s*\d+\s*—$/.test(r.text.trim()));
+    const odd = runs.find((r) => r.page === 1)!;
+    const even = runs.find((r) => r.page === 2)!;
+    // An odd page's number from the right edge against an even page's from the left: the same place on the sheet.
+    return Math.abs(210 - (odd.x + odd.width) - even.x);
+  };
+  assert.ok((await register(['--duplex'])) <= 2, 'mirrored');
+  assert.ok((await register([])) > 2, 'single-sided pages keep the binding margin on the left');
+});

@@ -28,6 +28,8 @@ export interface BuildFlags extends CheckFlags {
   readonly browser?: string;
   readonly browserWs?: string;
   readonly localFonts?: boolean;
+  readonly fonts?: string;
+  readonly duplex?: boolean;
   readonly timeout?: string;
   readonly jobs?: string;
   readonly force?: boolean;
@@ -59,13 +61,15 @@ export function buildOptionsFrom(flags: BuildFlags, t: CliTexts): BuildOptions {
   if (!formats) throw new UsageError(t.badFormat(flags.format));
   const timeoutMs = positiveInt(flags.timeout, t.badTimeout);
   const jobs = positiveInt(flags.jobs, t.badJobs);
+  if (flags.fonts !== undefined && flags.fonts !== 'auto' && flags.fonts !== 'bundled') throw new UsageError(t.badFonts(flags.fonts));
   return {
     ...checking,
     outDir: flags.outDir,
     formats,
     ...(flags.browser ? { browser: flags.browser } : {}),
     ...(flags.browserWs ? { browserWs: flags.browserWs } : {}),
-    ...(flags.localFonts ? { localFonts: true } : {}),
+    ...(flags.localFonts || flags.fonts === 'auto' ? { localFonts: true } : {}),
+    ...(flags.duplex ? { duplex: true } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(jobs ? { jobs } : {}),
     ...(flags.force ? { force: true } : {}),

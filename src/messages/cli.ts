@@ -24,9 +24,18 @@ export const cliText = {
   format: { 'zh-CN': '输出格式，逗号分隔：pdf,html', en: 'output formats, comma-separated: pdf,html' },
   browser: { 'zh-CN': `浏览器可执行文件路径（也可用环境变量 ${BROWSER_ENV[0]}）`, en: `path of a Chrome/Chromium executable (or set ${BROWSER_ENV[0]})` },
   profile: { 'zh-CN': '报告格式名称或文件夹，覆盖文件中的 profile', en: 'profile name or folder, overriding the file\'s profile' },
+  fonts: {
+    'zh-CN': '字体：auto（本机装有公文字体 仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312 时用它们，否则用内置字体）或 bundled（只用内置字体，默认）',
+    en: 'fonts: auto (the official faces 仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312 where installed, else the bundled ones) or bundled (only the bundled fonts, the default)',
+  },
+  badFonts: { 'zh-CN': (v: string) => `--fonts 只能是 auto 或 bundled，而不是“${v}”。`, en: (v: string) => `--fonts takes auto or bundled, not "${v}".` },
+  duplex: {
+    'zh-CN': '双面印刷：偶数页的左右页边距对调（装订边在内侧），正反面的版心和页码对齐',
+    en: 'printed on both sides: even pages mirror the margins (binding edge inside), so both sides register',
+  },
   localFonts: {
-    'zh-CN': '优先使用本机安装的公文字体（仿宋_GB2312、方正小标宋、黑体、楷体_GB2312），没有时用内置字体',
-    en: 'prefer locally installed official faces (仿宋_GB2312, 方正小标宋, 黑体, 楷体_GB2312) over the bundled fonts',
+    'zh-CN': '同 --fonts auto：优先使用本机安装的公文字体，没有时用内置字体',
+    en: 'the same as --fonts auto: installed official faces first, then the bundled fonts',
   },
   timeout: { 'zh-CN': '每份文档的打印超时（毫秒，默认 60000）', en: 'print timeout per document, in milliseconds (default: 60000)' },
   jobs: { 'zh-CN': '同时打印的文档数（默认为 CPU 核数）', en: 'documents printed at once (default: the number of cores)' },

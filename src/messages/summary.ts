@@ -8,6 +8,13 @@ export interface SummaryCounts extends RunCounts {
   readonly seconds?: string;
 }
 
+/** The bundled faces and the official ones they stand in for (regular, bold). */
+const BUNDLED: Record<string, readonly [string, string]> = {
+  NotoSerifSC: ['仿宋', '小标宋'],
+  NotoSansSC: ['黑体', '黑体'],
+  LXGWWenKai: ['楷体', '楷体'],
+};
+
 /** The words of the pretty reporter's output. */
 export const summaryText = {
   error: { 'zh-CN': '错误', en: 'error' },
@@ -23,6 +30,13 @@ export const summaryText = {
       `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}${c.skipped ? `, ${c.skipped} not a report (skipped)` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.suppressed ? ` (and ${c.suppressed} accepted with a reason)` : ''}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
   },
   failures: { 'zh-CN': '未完成的文件：', en: 'Not done:' },
+  printedWith: { 'zh-CN': (faces: string) => `印刷字体：${faces}。`, en: (faces: string) => `Printed with: ${faces}.` },
+  /** What a face the PDF embeds is: one of the bundled stand-ins, or an installed face by its name. */
+  face: {
+    'zh-CN': (name: string) =>
+      BUNDLED[name.replace(/-.*$/, '')] ? `${name}（内置，代替${BUNDLED[name.replace(/-.*$/, '')]![name.endsWith('Bold') ? 1 : 0]}）` : `${name}（本机安装）`,
+    en: (name: string) => (BUNDLED[name.replace(/-.*$/, '')] ? `${name} (bundled)` : `${name} (installed)`),
+  },
   notReports: {
     'zh-CN': '以下 YAML 文件不是年度报告（没有 title、organization、sections 等键），已跳过；如确是报告，请直接在命令中写出文件名以检查：',
     en: 'Skipped, as YAML files that are not reports (no title, organization, sections…); name a file on the command line to check it anyway:',

@@ -28,7 +28,15 @@ export class PrintError extends Error {
 export interface PrinterOptions {
   /** Milliseconds before a document that does not print is abandoned. */
   readonly timeoutMs: number;
+  /** Printed on both sides: even pages' margins mirror odd pages' (binding edge inside). */
+  readonly duplex?: boolean;
 }
+
+/**
+ * Both sides of a sheet: an even page's binding margin is on its right, so that the type areas
+ * and the page numbers of the two sides fall on each other (GB/T 9704 §7.5: within 2 mm).
+ */
+export const DUPLEX_CSS = '@media print { @page :left { margin-left: 26mm; margin-right: 28mm; } }';
 
 /** A page that holds the fonts and receives one document after another. */
 interface PoolPage {
@@ -96,7 +104,7 @@ export class Printer {
       pooled = this.idle.pop() ?? (await this.newPage(handle));
       const page = pooled.page;
       const work = (async () => {
-        await page.evaluate(loadDocument, html, this.fonts.variables);
+        await page.evaluate(loadDocument, html, this.options.duplex ? `${this.fonts.variables}\n${DUPLEX_CSS}` : this.fonts.variables);
         // Breaks that need the laid-out page: labels repeated over page breaks, whole phone numbers.
         await page.evaluate(prepareForPrint);
         // No backgrounds: the documents are black on white, and painting none is less work.

@@ -107,7 +107,7 @@ async function startOnce(
     opened.push(...(await Promise.all(Array.from({ length: pageCount - initial.length }, () => handle.browser.newPage()))));
     const pages = [...initial, ...opened];
     trace('pages opened');
-    const printer = await Printer.start(handle, await fonting, { timeoutMs }, pages);
+    const printer = await Printer.start(handle, await fonting, { timeoutMs, ...(options.duplex ? { duplex: true } : {}) }, pages);
     trace('pages ready');
     return printer;
   } catch (error) {

@@ -28,6 +28,7 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
       outputs: f.outputs,
       error: f.error ? f.error.message : null,
       timings: f.timings ?? null,
+      faces: f.faces ?? null,
       diagnostics: f.diagnostics.map((d) => {
         const text = messageFor(d.code, d.params, lang);
         return {

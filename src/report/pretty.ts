@@ -47,6 +47,8 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
   }
   if (run.files.length <= LIST_OUTPUTS_UP_TO) {
     for (const file of run.files) if (file.status === 'ok') for (const path of file.outputs) out.push(`${c.green(w.built)} ${path}`);
+    const faces = [...new Set(run.files.flatMap((f) => f.faces ?? []))].sort();
+    if (faces.length) out.push(w.printedWith(faces.map(w.face).join(options.lang === 'en' ? ', ' : '、')));
     if (run.files.some((f) => f.status === 'ok' && f.outputs.length)) out.push('');
   }
   out.push(summaryLine(run, options.lang, options.command));

@@ -23,6 +23,7 @@ export async function writeOutputs(file: string, job: PrintJob, formats: readonl
   const { report, diagnostics } = job;
   const written: string[] = [];
   let printMs = 0;
+  let faces: string[] | undefined;
   let writeMs = 0;
   const timings = () => ({ checkMs: job.checkMs, printMs: Math.round(printMs), writeMs: Math.round(writeMs) });
   try {
@@ -48,15 +49,28 @@ export async function writeOutputs(file: string, job: PrintJob, formats: readonl
           language: 'zh-CN',
           date: options.date ?? documentDate(report),
         });
+        faces = facesOf(pdf);
         const w = performance.now();
         await writeAtomic(path, pdf);
         writeMs += performance.now() - w;
       }
       written.push(path);
     }
-    return { file, status: 'ok', diagnostics, outputs: written, timings: timings() };
+    return { file, status: 'ok', diagnostics, outputs: written, ...(faces ? { faces } : {}), timings: timings() };
   } catch (error) {
     return { file, status: 'failed', diagnostics, outputs: written, error: error as Error, timings: timings() };
   }
 }
 
+
+/** The faces a PDF embeds, by name without the subset tag (AAAAAA+NotoSerifSC-Regular → NotoSerifSC-Regular). */
+export function facesOf(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const names = [...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)].map((m) => decodeName(m[1]!));
+  return [...new Set(names)].sort();
+}
+
+/** A PDF name's #xx escapes, read as UTF-8 (a face named in Chinese). */
+function decodeName(name: string): string {
+  return Buffer.from(name.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+}

@@ -30,6 +30,8 @@ export interface BuildOptions extends CheckOptions {
   readonly browserWs?: string;
   /** Prefer locally installed official faces over the bundled fonts. */
   readonly localFonts?: boolean;
+  /** Printed on both sides: mirrored margins. */
+  readonly duplex?: boolean;
   /** Per-document print timeout in milliseconds. */
   readonly timeoutMs?: number;
   /** Fixed date for the PDF metadata (else SOURCE_DATE_EPOCH, else the report's dates). */
@@ -60,6 +62,8 @@ export interface FileResult {
   readonly outputs: readonly string[];
   /** For `failed`: what went wrong (a tool error, not the input's fault). */
   readonly error?: Error;
+  /** The faces the PDF embeds (build only), e.g. `NotoSerifSC-Regular`. */
+  readonly faces?: readonly string[];
   /** Where the file's time went, in milliseconds (build only). */
   readonly timings?: { readonly checkMs?: number; readonly printMs?: number; readonly writeMs?: number };
 }
