@@ -30,9 +30,11 @@ before(async () => {
   for (let n = 0; n < 22; n++) w(`end${String(n).padStart(2, '0')}`, FREE.replace(LAST_TEXT, LAST_TEXT + '测'.repeat(28 * n)));
   w('title-long', NATIONAL.replace(/^title: .*$/m, 'title: 中共澄川市委澄川市人民政府信访局2024年政府信息公开工作年度报告').replace(/^organization: .*$/m, 'organization: 中共澄川市委澄川市人民政府信访局'));
   w('title-clerk', NATIONAL.replace(/^title: .*$/m, 'title: |\n  澄川市生态环境局\n  2024年政府信息公开工作年度报告'));
+  // A report whose last part before the 落款 is a table (the 统计表).
+  w('qinghe', readFileSync(join(ROOT, 'examples', 'qinghe-town-2017.yaml'), 'utf8').replace('$schema=../src', `$schema=${ROOT}/src`));
   const built = runCli(['build', temp.dir, '-o', join(temp.dir, 'out'), '--format', 'pdf']);
   assert.equal(built.code, 0, built.stdout + built.stderr);
-  for (const name of ['title-long', 'title-clerk', ...Array.from({ length: 28 }, (_, k) => `phone${String(k).padStart(2, '0')}`), ...Array.from({ length: 22 }, (_, n) => `end${String(n).padStart(2, '0')}`)]) {
+  for (const name of ['title-long', 'title-clerk', 'qinghe', ...Array.from({ length: 28 }, (_, k) => `phone${String(k).padStart(2, '0')}`), ...Array.from({ length: 22 }, (_, n) => `end${String(n).padStart(2, '0')}`)]) {
     pdfs.set(name, (await measurePdf(join(temp.dir, 'out', `${name}.pdf`))).runs);
   }
 });
@@ -98,4 +100,18 @@ test('--duplex mirrors the margins: the page numbers of the two sides of a sheet
   };
   assert.ok((await register(['--duplex'])) <= 2, 'mirrored');
   assert.ok((await register([])) > 2, 'single-sided pages keep the binding margin on the left');
+});
+
+test('no line of the body is stretched: characters at their natural pitch on every line of every variant', () => {
+  for (const [name, runs] of pdfs) {
+    for (const page of new Set(runs.map((r) => r.page))) {
+      for (const line of lines(runs, page)) {
+        // Body lines: 16 pt text (not the title, tables or page numbers).
+        if (!line.every((r) => Math.abs(r.size - 16) < 0.5 && !r.inTable)) continue;
+        const chars = [...line.map((r) => r.text).join('')].length;
+        const width = line[line.length - 1]!.x + line[line.length - 1]!.width - line[0]!.x;
+        assert.ok(chars < 4 || width / chars < 5.9, `${name}, page ${page}: ${line.map((r) => r.text).join('')} (${chars} characters over ${width.toFixed(1)} mm)`);
+      }
+    }
+  }
 });

@@ -59,38 +59,41 @@ export function prepareForPrint(): { ended: number; split: number; signature: nu
   function keepSignatureWithText(report: HTMLElement, area: { width: number; height: number; gap: number }): number {
     const signature = report.querySelector<HTMLElement>('.signature');
     if (!signature) return 0;
-    const paragraphs = Array.from(report.querySelectorAll<HTMLElement>('p')).filter((p) => !signature.contains(p) && p.compareDocumentPosition(signature) & Node.DOCUMENT_POSITION_FOLLOWING);
-    const last = paragraphs[paragraphs.length - 1];
-    if (!last) return 0;
-    const plan = inPages(report, area, (pageOf) => {
-      const alone = pageOf(signature.getBoundingClientRect()) > pageOf(last.getClientRects()[last.getClientRects().length - 1] ?? last.getBoundingClientRect());
-      if (!alone) return undefined;
-      // The characters that start each line of the paragraph.
-      const starts: { node: Text; offset: number }[] = [];
-      const walker = document.createTreeWalker(last, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let top = -Infinity;
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        for (let i = 0; i < node.data.length; i++) {
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = range.getClientRects()[0];
-          if (!rect) continue;
-          const at = pageOf(rect) * 1e5 + rect.top;
-          if (at > top + rect.height / 2) starts.push({ node, offset: i });
-          top = Math.max(top, at);
-        }
-      }
-      return starts;
+    // What the page shows last before the signature: a paragraph, a table's row, a heading.
+    const blocks = Array.from(report.querySelectorAll<HTMLElement>('p, tr, h1, h2, h3, h4, h5, h6, li, caption')).filter(
+      (el) => !signature.contains(el) && el.compareDocumentPosition(signature) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    const before = blocks[blocks.length - 1];
+    // Only a paragraph can give lines to the signature's page; a table's last rows are left as they are.
+    if (!before || before.tagName !== 'P') return 0;
+    const last = before;
+    const alone = inPages(report, area, (pageOf) => {
+      const rects = last.getClientRects();
+      return pageOf(signature.getBoundingClientRect()) > pageOf(rects[rects.length - 1] ?? last.getBoundingClientRect());
     });
-    if (!plan) return 0;
+    if (!alone) return 0;
+    // The characters that start each line of the paragraph, as the page breaks lines (in one
+    // column: a multi-column layout may break a paragraph's lines at other places).
+    const plan: { node: Text; offset: number }[] = [];
+    const walker = document.createTreeWalker(last, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let top = -Infinity;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let i = 0; i < node.data.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (rect.top > top + rect.height / 2) plan.push({ node, offset: i });
+        top = Math.max(top, rect.top);
+      }
+    }
     // Two lines go with the signature, two at least stay behind; else the whole paragraph goes.
     if (plan.length < 4) {
       last.style.breakBefore = 'page';
       return 1;
     }
     const from = plan[plan.length - 2]!;
-    const range = document.createRange();
     range.setStart(from.node, from.offset);
     range.setEnd(last, last.childNodes.length);
     const rest = last.cloneNode(false) as HTMLElement;
@@ -183,18 +186,50 @@ export function prepareForPrint(): { ended: number; split: number; signature: nu
   /** Ends the line before a `.nobr` token that starts a line, so that line is not stretched; returns how many. */
   function keepTokensWhole(): number {
     let ended = 0;
+    const range = document.createRange();
+    const rectOf = (node: Text, i: number) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getClientRects()[0];
+    };
+    // A phone number, e-mail or web address (kept whole by the template).
     for (const token of Array.from(document.querySelectorAll<HTMLElement>('.report .nobr'))) {
       const before = token.previousSibling;
       if (!before || before.nodeType !== Node.TEXT_NODE || !before.textContent) continue;
-      const range = document.createRange();
-      range.setStart(before, before.textContent.length - 1);
-      range.setEnd(before, before.textContent.length);
-      const last = range.getBoundingClientRect();
+      const text = before as Text;
+      const last = rectOf(text, text.data.length - 1);
       const first = token.getClientRects()[0];
       // The token starts on a line below the text just before it: that line was broken before the token.
-      if (first && last.height > 0 && first.top > last.top + last.height / 2) {
+      if (first && last && last.height > 0 && first.top > last.top + last.height / 2) {
         token.before(document.createElement('br'));
         ended++;
+      }
+    }
+    // Any other run of figures or Latin letters (100%, 2024, GB/T) that opens a line after a spread-out one.
+    for (const p of Array.from(document.querySelectorAll<HTMLElement>('.report p'))) {
+      if (p.closest('table')) continue;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const chars: { node: Text; i: number }[] = [];
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (n.parentElement?.closest('.nobr')) continue;
+        for (let i = 0; i < n.data.length; i++) chars.push({ node: n, i });
+      }
+      const text = chars.map((c) => c.node.data[c.i]).join('');
+      const size = parseFloat(getComputedStyle(p).fontSize);
+      for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9.,:%/_+-]{2,}/g)) {
+        if (m.index < 6) continue;
+        const at = chars[m.index]!;
+        const first = rectOf(at.node, at.i);
+        const prev = rectOf(chars[m.index - 1]!.node, chars[m.index - 1]!.i);
+        const earlier = rectOf(chars[m.index - 6]!.node, chars[m.index - 6]!.i);
+        if (!first || !prev || !earlier || first.top <= prev.top + prev.height / 2 || Math.abs(earlier.top - prev.top) > prev.height / 2) continue;
+        // Five characters' pitch against the type size: justified Chinese is spread over the gap the run left.
+        if ((prev.left - earlier.left) / 5 <= size * 1.05) continue;
+        const br = document.createElement('br');
+        if (at.i === 0) (at.node.previousSibling || at.node.parentElement === p ? at.node : at.node.parentElement!).before(br);
+        else at.node.splitText(at.i).before(br);
+        ended++;
+        break; // positions after this one changed: the paragraph's later runs rarely need it too
       }
     }
     return ended;
