@@ -168,3 +168,16 @@ test('round two of real wording: compound and qualified phrases, units, blame on
   const year = NATIONAL.replace(/^year: 2024/m, 'year: 2023');
   assert.deepEqual((await codesOf(year)).filter((c) => c.startsWith('NB6')), ['NB6005'], 'one finding, at year:');
 });
+
+test('round three: wrapped lines, totals given with their parts, topics and channels, rounding, outlines', async () => {
+  assert.deepEqual(await codesOf(saying('上年度，本局共\n          收到政府信息公开申请91件')), [], 'a wrapped line keeps its sentence');
+  assert.deepEqual(await codesOf(saying('本年度共受理政府信息公开申请60件（其中本年新收政府信息公开申请57件、上年结转3件）')), []);
+  assert.deepEqual(await codesOf(saying('本年度办结56件，其中予以公开25件，部分公开6件')), []);
+  assert.deepEqual(await codesOf(saying('本年度办结55件，其中予以公开24件，部分公开6件')), ['NB5006=56', 'NB5006=25'], 'parts that agree with each other do not make a wrong total right');
+  assert.deepEqual(await codesOf(saying('以信函方式收到政府信息公开申请17件')), []);
+  assert.deepEqual(await codesOf(saying('涉及环评审批的申请21件，予以公开12件')), []);
+  assert.deepEqual(await codesOf(saying('书面征求第三方意见21件，其中第三方同意公开9件')), []);
+  assert.deepEqual(await codesOf(saying('上年结转3件，截至3月底已办结2件')), []);
+  assert.deepEqual(await codesOf(saying('予以公开占38%、部分公开占38%、不予公开占25%')), [], 'whole percents of 3/8, 3/8, 2/8');
+  assert.deepEqual(await codesOf(saying('共召开专题会议2次，开展督查检查12次，其中专项检查8次、日常检查4次')), []);
+});

@@ -33,24 +33,26 @@ const NOT_A_COUNT = '(?!工作日|自然日|个?月|小时|百分点|日内|年)
 /** A clause about another time or a wider scope than the report's own tables. */
 const OTHER_TIME = /上年|上一年|去年|前年|往年|同期|同比|较.{0,4}年/u;
 /** A clause about last year's applications carried over: what follows (其中予以公开2件) is about them. */
-const CARRIED_OVER = /上年结转的|上年度结转的|上年遗留的/u;
+const CARRIED_OVER = /上年结转的|上年度结转的|上年遗留的|上年结转\s*[0-9０-９]+\s*件[，,]/u;
 const OTHER_SCOPE = /全市|全县|全区|全省|全州|全盟|全旗|全国|各级|各地|各部门|各单位|全系统|系统内|所属|下属|本系统/u;
 /** A sentence about documents and their publicity (公文公开属性), not applications. */
-const OTHER_SUBJECT = /公文|发文|属性|重新审查|重新答复|重新作出|拟主动公开|作为.{0,10}(?:复议机关|被告)/u;
+const OTHER_SUBJECT = /公文|发文|属性|重新审查|重新答复|重新作出|拟主动公开|作为.{0,10}(?:复议机关|被告)|征求.{0,10}意见/u;
 /** Words right before the quantity that make it a part (准予行政许可, 网上办理…, 涉企…收费): at most the whole. */
-const QUALIFIED = /(?:准予|不予|简易程序|一般程序|网上|线上|线下|当场|涉企|通过.{1,10}|以.{1,8}形式|适用.{1,8})(?:办理|作出|受理|收取)?$/u;
+const QUALIFIED = /(?:准予|不予|简易程序|一般程序|网上|线上|线下|当场|当面|信函|传真|涉企|通过.{1,10}|以.{1,8}(?:形式|方式)|适用.{1,8}|[一二三四]季度|上半年|下半年|\d{1,2}月(?:份)?|(?:结果)?(?:维持|纠正)|尚未审结|已审结)(?:的)?(?:办理|作出|受理|收取|收到)?$/u;
+/** A clause about one topic or channel of the applications (涉及土地征收的申请…, 以信函方式…): its numbers are parts. */
+const TOPIC = /涉及.{1,12}的|关于.{1,12}的|.{1,8}类申请|(?:以|通过).{0,8}(?:方式|渠道|形式)|的申请中/u;
 /** A clause that narrows the quantity to a reason, a kind of application or of applicant. */
 /** A clause that gives a reason (因涉及第三方合法权益不予公开…): a row of the quantity's group.
  *  因政府信息公开(工作)… is the tables' own scope, not a reason. */
 const REASON = /因(?!政府信息公开)|属于|涉及|对.{0,12}类|类申请/u;
 /** Kinds of applicant, as table 三's columns name them: a clause about one quotes its column. */
 const APPLICANTS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/自然人/u, ['natural']],
+  [/自然人|公民|个人|群众/u, ['natural']],
   [/法人或其他组织|法人和其他组织/u, ['commercial', 'research', 'nonprofit', 'legal', 'other']],
   [/商业企业|企业/u, ['commercial']],
   [/科研机构/u, ['research']],
   [/社会公益组织|公益组织/u, ['nonprofit']],
-  [/法律服务机构/u, ['legal']],
+  [/法律服务机构|律师事务所|律师/u, ['legal']],
 ];
 
 /** What checking prose needs besides the report: the profile's tables and which of them are wrong. */
@@ -73,6 +75,8 @@ interface Said {
   readonly sentence: string;
   readonly clause: string;
   readonly clauses: string;
+  /** The number is followed by its own parts (（其中本年新收1,340件、上年结转60件）): their sum. */
+  readonly breakdown?: number;
   /** The number is followed by （含上年结转N件）, （含部分公开10件）: what it includes besides. */
   readonly includes?: { readonly checks: readonly ProseCheck[]; readonly n: number };
 }
@@ -93,6 +97,21 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
   const phrase = new RegExp(`${terms}${LINK}${number}\\s*${unit}`, 'gu');
   const respectively = new RegExp(`${terms}\\s*(?:的)?(?:数量|件数)?\\s*分别(?:为|是)?\\s*(?<list>(?:${NUMBER_PATTERN})\\s*${COUNT_UNIT}?(?:\\s*[、，,和及与]\\s*(?:${NUMBER_PATTERN})\\s*${COUNT_UNIT}?)+)`, 'gu');
   const includes = new RegExp(`^\\s*[（(]\\s*(?:含|包括|包含)\\s*${terms}\\s*(?:的)?\\s*(?<n>${NUMBER_PATTERN})\\s*件`, 'u');
+  /** （其中A N件、B M件）or ，其中A N件、B M件: the sum of two or more parts named by the phrases, or undefined. */
+  const item = new RegExp(`\\s*${terms}${LINK}(?<n>${NUMBER_PATTERN})\\s*件\\s*[、，,和及]?`, 'uy');
+  const partsAfter = (text: string): number | undefined => {
+    const open = /^\s*[（(，,]?\s*其中[，,：:]?/u.exec(text);
+    if (!open) return undefined;
+    // The table's values of the quantities the parts name: the total is right when it is their sum.
+    let sum = 0;
+    let count = 0;
+    item.lastIndex = open[0].length;
+    for (let m = item.exec(text); m; m = item.exec(text)) {
+      for (const check of splitTerms(m.groups!.terms!, checks) ?? []) sum += valueOf(check) ?? NaN;
+      count++;
+    }
+    return count >= 2 ? round(sum) : undefined;
+  };
   const none = new RegExp(`(?:未|没有)(?:发生|出现)?(?:过)?(?:因政府信息公开(?:工作|申请)?(?:而)?)?${terms}(?=(?:的)?(?:情况|案件|事件)?(?:[，。；）)\\n]|$))`, 'gu');
   const diagnostics: Diagnostic[] = [];
 
@@ -124,11 +143,13 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       if (agrees(stated, said.typed, expected, amount)) continue;
       // A fee typed in 元 in its 万元 cell: the text in 万元 is right, the table's warning says why.
       if (amount && said.unit === '万元' && Math.abs(stated * 10000 - expected) < 0.5) continue;
+      // 共受理申请1,400件（其中本年新收1,340件、上年结转60件）: a total of other quantities, given with them.
+      if (said.breakdown !== undefined && stated === said.breakdown) continue;
       // 收到申请60件（含上年结转3件）, 予以公开62件（含部分公开10件）: a count that says what else it includes.
       const also = said.includes?.checks.map(valueOf);
       if (also && also.every((v) => v !== undefined) && said.includes!.n === also.reduce((a, b) => a! + b!, 0) && stated === round(expected + said.includes!.n)) continue;
       // 准予行政许可…, 网上办理…: a part of the quantity, at most the whole.
-      if (QUALIFIED.test(said.clause) && stated <= expected) continue;
+      if ((QUALIFIED.test(said.clause) || TOPIC.test(said.clauses)) && stated <= expected) continue;
       // A narrowed clause quotes a part: the column of the applicants it names, or a row of the group for a reason.
       if (group.length === 1 && group[0]!.values.length === 1 && narrowedParts(said.clauses, group[0]!.values[0]!).has(stated)) continue;
       report_(said, group, expected);
@@ -172,7 +193,9 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
     // The raw source of the text: a literal number is where the user typed it.
     const raw = source.text.slice(span.start, span.end);
     const contextAt = (at: number) => {
-      const sentence = raw.slice(Math.max(...['。', '；', '\n', '！', '？'].map((p) => raw.lastIndexOf(p, at - 1))) + 1, at);
+      // A sentence ends at 。；！？ or a blank line: a line the clerk wrapped goes on.
+      const blank = Math.max(...[...raw.slice(0, at).matchAll(/\n[ \t]*\n/g)].map((m) => m.index + m[0].length - 1), -1);
+      const sentence = raw.slice(Math.max(blank, ...['。', '；', '！', '？'].map((p) => raw.lastIndexOf(p, at - 1))) + 1, at).replace(/\s+/g, '');
       const cut = [...sentence.matchAll(/[，,：:（(]/g)].map((m) => m.index);
       const from = (k: number) => (cut.length >= k ? cut[cut.length - k]! + 1 : 0);
       return { sentence, clause: sentence.slice(from(1)), clauses: sentence.slice(from(2)) };
@@ -182,7 +205,9 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       const g = match.groups as Record<string, string | undefined>;
       const named = splitTerms(g.terms!, checks);
       if (!named) continue;
-      const after = includes.exec(raw.slice(match.index + match[0].length, match.index + match[0].length + 30));
+      const following = raw.slice(match.index + match[0].length, match.index + match[0].length + 120).replace(/\n[ \t]*/g, '');
+      const after = includes.exec(following);
+      const parts = partsAfter(following);
       const included = after ? splitTerms(after.groups!.terms!, checks) : undefined;
       compare({
         found: match[0].trim(),
@@ -193,6 +218,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
         each: g.each !== undefined,
         ...contextAt(match.index),
         ...(included && after ? { includes: { checks: included, n: readNumber(after.groups!.n!) ?? NaN } } : {}),
+        ...(parts !== undefined ? { breakdown: parts } : {}),
       });
     }
     // 行政复议、行政诉讼分别为4件、3件: each quantity its number, in order.
@@ -226,9 +252,12 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
 
 /** The sentence is about something else than the report's tables: documents, another year, a wider scope. */
 function elsewhere(said: Said, year: number): boolean {
-  if (OTHER_SUBJECT.test(said.sentence) || OTHER_TIME.test(said.clause) || OTHER_SCOPE.test(said.clause) || CARRIED_OVER.test(said.sentence)) return true;
+  // The clause, with a short one before it that only says when (上年度，本厅共收到… / 2021年，我局…).
+  const before = said.clauses.slice(0, said.clauses.length - said.clause.length);
+  const when = before.length <= 10 ? before + said.clause : said.clause;
+  if (OTHER_SUBJECT.test(said.sentence) || OTHER_TIME.test(when) || OTHER_SCOPE.test(said.clause) || CARRIED_OVER.test(said.sentence)) return true;
   // A year that is not the report's (2022年…, in a 2023 report).
-  return [...said.clause.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
+  return [...when.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
 }
 
 /** The checks named, in order, by the words before a number ("予以公开及部分公开"); undefined if they do not split. */

@@ -23,12 +23,18 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
     const span = spans.get(pointer);
     if (!span) continue;
     const raw = source.text.slice(span.start, span.end);
-    for (const sentence of raw.matchAll(/[^。；\n]+/gu)) {
-      const text = sentence[0];
+    // Sentences end at 。 or ；, or at a blank line (a line the clerk wrapped goes on).
+    for (const sentence of raw.matchAll(/(?:[^。；\n]|\n(?![ \t]*\n))+/gu)) {
+      const text = sentence[0].replace(/\n[ \t]*/g, '');
       const at = span.start + sentence.index;
-      // Parts after 其中, in the total's unit, up to the next total or the sentence's end.
+      // Parts after 其中, against the count just before it in the same unit (共…N件，…其中…).
       for (const total of text.matchAll(TOTAL)) {
-        const whole = readNumber(total[1]!);
+        const before = text.slice(0, total.index + total[0].length - 2);
+        // The last count before 其中 that is not a change (较2014年增加27件).
+        const nearest = [...before.matchAll(new RegExp(`(${NUMBER_PATTERN})\\s*${total[2]}`, 'gu'))]
+          .filter((m) => !/较|比|增加|减少|增长|下降|同比|上升/u.test(before.slice(Math.max(0, m.index - 10), m.index).split(/[，,]/u).pop()!))
+          .pop();
+        const whole = readNumber(nearest?.[1] ?? total[1]!);
         // The list right after 其中: items that each end in a number of the total's unit, up to
         // the first that does not (比2011年的102件增长52.9%, （含…）, another subject).
         const item = new RegExp(`^[^比较增减（(共合总已均]*?(${NUMBER_PATTERN})\\s*${total[2]}$`, 'u');
@@ -48,14 +54,20 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
           if (sum === whole) exact = true;
         }
         if (whole !== undefined && parts.length >= 2 && !exact && sum > whole) {
-          out.push(diagnosticAt(source, at + total.index, 'NB6014', 'warning', { kind: 'parts', total: `${total[1]}${total[2]}`, sum: `${sum}${total[2]}` }, pointer));
+          out.push(diagnosticAt(source, at + total.index, 'NB6014', 'warning', { kind: 'parts', total: `${nearest?.[1] ?? total[1]}${total[2]}`, sum: `${sum}${total[2]}` }, pointer));
         }
       }
       // Shares of one whole (占…N%): three or more whose sum passes 100 %. Rates (同比增长…%,
       // 办结率…%) are not shares.
-      const shares = [...text.matchAll(SHARE)].map((m) => Number(m[1]));
-      const sum = Math.round(shares.reduce((a, b) => a + b, 0) * 10) / 10;
-      if (shares.length >= 3 && sum > 100.5) {
+      // Shares after 其中 that follow a share are parts of it (占55.4%，其中予以公开占44.6%…).
+      const cut = text.indexOf('其中');
+      const all = [...text.matchAll(SHARE)];
+      const counted = cut > 0 && all.some((m) => m.index < cut) && all.some((m) => m.index > cut) ? all.filter((m) => m.index < cut) : all;
+      const shares = counted.map((m) => m[1]!);
+      const sum = Math.round(shares.reduce((a, b) => a + Number(b), 0) * 10) / 10;
+      // Each share is rounded at the precision written (38% for 3/8): allow half a unit each.
+      const slack = shares.reduce((a, b) => a + 0.5 / 10 ** (b.split('.')[1]?.length ?? 0), 0);
+      if (shares.length >= 3 && sum > 100 + slack) {
         out.push(diagnosticAt(source, at + text.search(SHARE), 'NB6014', 'warning', { kind: 'percent', sum: `${sum}%` }, pointer));
       }
     }

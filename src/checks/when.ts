@@ -66,7 +66,8 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
   if (introSpan && year) {
     for (const { sentence, years: found } of periods) {
       // 现将2016年度…报告如下 may name the year before for 上年度 comparisons only in the statistics sentence.
-      const other = found.find((m) => readNumber(m[1]!) !== year);
+      // The next year is named for plans (…及2013年工作打算报告如下).
+      const other = found.find((m) => readNumber(m[1]!) !== year && !(readNumber(m[1]!) === year + 1 && /^[^，。；]{0,6}(?:工作)?(?:打算|计划|安排|思路|要点)/u.test(sentence[0].slice(m.index! + m[0].length))));
       if (other) warn('/intro', 'NB6005', { where: 'intro', found: other[1]!, year }, introSpan.start + sentence.index! + other.index!);
     }
     // C4: an introduction that announces six parts names all six.
@@ -77,9 +78,9 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
       if (missing.length) warn('/intro', 'NB6008', { missing: missing.join('、') });
     }
     // 由…编制: a body of another place, left from a report this one was copied from.
-    const by = /由(.{2,40}?)(?:负责)?(?:编制|起草|发布)/u.exec(intro);
+    const by = /由(.{2,40}?)(?:负责)?(?:编制|起草)/u.exec(intro);
     const body = by?.[1]?.split(/根据|会同|汇总|按照|、|（|\(/u)[0] ?? '';
-    if (by && otherPlace(body, [report.organization, report.signature])) {
+    if (by && !/平台|网站|专栏/u.test(body) && otherPlace(body, [report.organization, report.signature])) {
       warn('/intro', 'NB6013', { found: body, organization: report.organization }, introSpan.start + by.index + 1);
     }
   }

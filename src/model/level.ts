@@ -18,6 +18,8 @@ const LEVEL_OF: Record<string, Level> = {
 
 /** The level of the body `organization` names; `higher` when it names no unit (a ministry, a bureau of the State Council). */
 export function levelOf(organization: string): Level {
+  // Beijing's 地区办事处 are of a 街道's level.
+  if (/地区办事处$/u.test(organization)) return 'township';
   let level: Level = 'higher';
   for (const m of organization.matchAll(UNITS)) {
     // A unit follows its name (镇江市: 镇 starts the name, it is no 镇).

@@ -73,7 +73,9 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
   // is checked; one it asks for and does not give is added.
   const lastColumn = columns[columns.length - 1]!;
   const lastRow = String(rows[rows.length - 1]?.[0] ?? '').trim();
-  const givenColumn = lastColumn === t.total_column || (columns.length > 2 && TOTAL.test(lastColumn));
+  // A last column headed 合计 or 总数 totals the row only when it has two or more numbers to add.
+  const numbersBefore = (c: number) => rows.every((cells) => typeof cells[c] === 'number' || EMPTY.test(String(cells[c])));
+  const givenColumn = lastColumn === t.total_column || (columns.length > 3 && TOTAL.test(lastColumn) && [...Array(columns.length - 2).keys()].filter((i) => numbersBefore(i + 1)).length >= 2);
   const givenRow = lastRow === t.total_row || (rows.length > 1 && TOTAL.test(lastRow));
   const totalColumnLabel = typeof t.total_column === 'string' ? t.total_column : givenColumn ? lastColumn : undefined;
   const totalRowLabel = typeof t.total_row === 'string' ? (givenRow ? lastRow : t.total_row) : givenRow ? lastRow : undefined;
@@ -115,7 +117,9 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
       // Rows after a 其中 row may belong to it without saying so (其中：涉及国家秘密 / 涉及商业秘密 …):
       // a total that leaves out such a run is right too.
       const alternatives = (c: number) => {
-        const sums: number[] = [];
+        // An outline (一、… with 1.… under it): the top-level rows alone.
+        const top = out.slice(0, partRows).filter((cells) => /^\s*[一二三四五六七八九十]+、/u.test(String(cells[0])));
+        const sums: number[] = top.length >= 2 ? [add(top.map((cells) => valueAt(cells, c)))] : [];
         out.forEach((cells, i) => {
           if (i >= partRows || !/^\s*[（(]?\s*其中/u.test(String(cells[0]))) return;
           let without = totals[c] ?? 0;
