@@ -181,3 +181,10 @@ test('round three: wrapped lines, totals given with their parts, topics and chan
   assert.deepEqual(await codesOf(saying('予以公开占38%、部分公开占38%、不予公开占25%')), [], 'whole percents of 3/8, 3/8, 2/8');
   assert.deepEqual(await codesOf(saying('共召开专题会议2次，开展督查检查12次，其中专项检查8次、日常检查4次')), []);
 });
+
+test('"none" said in other ways: 无上年结转申请, 未收取行政事业性收费', async () => {
+  assert.deepEqual(await codesOf(saying('本年度无上年结转申请')), ['NB5010=3']);
+  assert.deepEqual(await codesOf(saying('本年度未收取行政事业性收费')), [], 'the example collects no fee');
+  assert.deepEqual(await codesOf(NATIONAL.replace(/fees: [\d.]+/, 'fees: 2.5').replace(SENTENCE, '本年度未收取行政事业性收费')), ['NB5010=2.5']);
+  assert.deepEqual(await codesOf(saying('无法提供13件')), []);
+});

@@ -112,7 +112,8 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
     }
     return count >= 2 ? round(sum) : undefined;
   };
-  const none = new RegExp(`(?:未|没有)(?:发生|出现)?(?:过)?(?:因政府信息公开(?:工作|申请)?(?:而)?)?${terms}(?=(?:的)?(?:情况|案件|事件)?(?:[，。；）)\\n]|$))`, 'gu');
+  // 未发生…, 没有…, 无上年结转申请, 未收取行政事业性收费 (无 only right before the quantity: 无法提供 is one).
+  const none = new RegExp(`(?:(?:未|没有)(?:发生|出现)?(?:过)?|无(?!法))(?:任何)?(?:因政府信息公开(?:工作|申请)?(?:而)?)?${terms}(?=(?:的)?(?:情况|案件|事件)?(?:[，。；）)\\n]|$))`, 'gu');
   const diagnostics: Diagnostic[] = [];
 
   const report_ = (said: Said, group: readonly ProseCheck[], expected: number, code = 'NB5006') => {
@@ -236,7 +237,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
     // 未发生行政复议和行政诉讼: each quantity is 0.
     for (const match of raw.matchAll(none)) {
       const named = splitTerms(match.groups!.terms!, checks);
-      if (!named || named.some((c) => c.amount)) continue;
+      if (!named) continue;
       const said = { found: match[0].trim(), typed: '0', offset: span.start + match.index, unit: '件', each: false, ...contextAt(match.index) };
       // 复议决定作出后…未提起行政诉讼: about the suits after reconsideration only.
       if (elsewhere({ ...said, checks: named }, report.year) || /复议.{0,6}后/u.test(said.sentence)) continue;
