@@ -135,3 +135,9 @@ test('a free-form report with national tables is rejected: they would be dropped
   assert.deepEqual(codes(d), ['NB2109']);
   assert.equal(d[0]!.lineText, 'tables:');
 });
+
+test('every TODO marker is reported, two in one paragraph as two', async () => {
+  const d = await diagnosticsOf(FREE.replace('仍存在以下方面的问题', 'TODO 补充原因，仍存在以下方面的问题（TODO 核对）'));
+  assert.deepEqual(d.map((x) => x.code), ['NB6001', 'NB6001']);
+  assert.notEqual(d[0]!.position?.column, d[1]!.position?.column);
+});

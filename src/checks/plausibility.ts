@@ -31,8 +31,8 @@ export function checkPlausibility(
     const span = spans.get(pointer);
     if (!span) continue;
     texts.push(span);
-    const index = source.text.slice(span.start, span.end).search(/TODO|待填写/);
-    if (index >= 0) warn(pointer, 'NB6001', {}, span.start + index);
+    // Every marker: each is a place still to write.
+    for (const m of source.text.slice(span.start, span.end).matchAll(/TODO|待填写/g)) warn(pointer, 'NB6001', {}, span.start + m.index);
   }
   // A value whose comment still says TODO (init's placeholder publication date); whole-line
   // comments are notes, and a '#' inside narrative text is text.
