@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags } from '../src/cli/options.js';
 import { cliText } from '../src/messages/cli.js';
 import { inLanguage } from '../src/messages/lang.js';
+import { runCli } from './helpers.js';
 
 const en = inLanguage(cliText, 'en');
 const zh = inLanguage(cliText, 'zh-CN');
@@ -39,4 +40,14 @@ test('a flag value that is not allowed is one sentence in the user\'s language',
   assert.match(refused({ shard: '9/1', format: 'docx' }), /--shard/);
   assert.equal(reporterFrom('json', en), 'json');
   assert.throws(() => reporterFrom('xml', en), /--reporter takes pretty, json or github, not "xml"/);
+});
+
+test('nianbao profiles lists the formats with their years, headings and tables', () => {
+  const r = runCli(['--lang', 'zh-CN', 'profiles']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^gov-2021 .*\n {2}适用年度：2021–至今\n {2}一级标题：总体情况、主动公开政府信息情况/m);
+  assert.match(r.stdout, /^gov-2019 .*\n {2}适用年度：2019–2020/m);
+  const json = JSON.parse(runCli(['--reporter', 'json', 'profiles']).stdout) as { name: string; headings: string[] }[];
+  assert.deepEqual(json.map((p) => p.name), ['free-form', 'gov-2019', 'gov-2021']);
+  assert.equal(json[2]!.headings.length, 6);
 });

@@ -1,7 +1,7 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
 import { Command, CommanderError, Help, Option } from 'commander';
-import { build, check, init, type RunResult } from '../run/api.js';
+import { build, check, init, listProfiles, type RunResult } from '../run/api.js';
 import { fixFile } from '../run/fix.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
@@ -109,6 +109,15 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       }
       if (result === 'exists') throw new UsageError(t.exists(target));
       io.stdout(`${t.wrote(target)}\n`);
+    });
+
+  program
+    .command('profiles')
+    .description(t.profiles)
+    .action(async () => {
+      const list = await listProfiles();
+      if (reporterName() === 'json') io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      else io.stdout(`${list.map((p) => t.profileLine(p)).join('\n\n')}\n`);
     });
 
   program

@@ -1,6 +1,7 @@
 /** Everything the command line says besides diagnostics: help, usage errors, notes. Chinese and English side by side. */
 
 import type { SideBySide } from './lang.js';
+import type { ProfileSummary } from '../run/api.js';
 import { BROWSER_ENV } from '../print/find-browser.js';
 
 /** The CLI's texts, each in both languages. */
@@ -10,6 +11,23 @@ export const cliText = {
     en: 'nianbao: check annual government-information-disclosure reports written in YAML and build them to HTML and PDF.',
   },
   check: { 'zh-CN': '检查报告文件（不启动浏览器）', en: 'check report files (no browser is started)' },
+  profiles: { 'zh-CN': '列出内置的报告格式：适用年度、必需的一级标题和表格', en: 'list the built-in report formats: their years, required headings and tables' },
+  profileLine: {
+    'zh-CN': (p: ProfileSummary) =>
+      [
+        `${p.name}  ${p.description}`,
+        `  适用年度：${p.years ? `${p.years.from ?? '……'}–${p.years.to ?? '至今'}` : '不限'}`,
+        `  一级标题：${p.headings.join('、')}`,
+        ...(p.tables.length ? [`  表格：${p.tables.join('、')}`] : []),
+      ].join('\n'),
+    en: (p: ProfileSummary) =>
+      [
+        `${p.name}  ${p.description}`,
+        `  years: ${p.years ? `${p.years.from ?? '…'}–${p.years.to ?? 'today'}` : 'any'}`,
+        `  headings: ${p.headings.join(' / ')}`,
+        ...(p.tables.length ? [`  tables: ${p.tables.join(' / ')}`] : []),
+      ].join('\n'),
+  },
   fix: { 'zh-CN': '把夹在汉字之间的半角标点（, ; : ? ! ( )）改为全角，文件的其余部分不变', en: 'rewrite half-width punctuation between Chinese characters (, ; : ? ! ( )) to full-width, changing nothing else' },
   fixFiles: { 'zh-CN': '要改正的报告文件（.yaml）', en: 'report files (.yaml) to fix' },
   dryRun: { 'zh-CN': '只显示将要修改的行，不写入文件', en: 'show the lines that would change, write nothing' },

@@ -53,3 +53,27 @@ export async function init(file: string, options: InitOptions): Promise<'written
   return 'written';
 }
 
+
+/** A built-in format as `nianbao profiles` lists it. */
+export interface ProfileSummary {
+  readonly name: string;
+  readonly description: string;
+  readonly years?: { readonly from?: number; readonly to?: number };
+  readonly headings: readonly string[];
+  readonly tables: readonly string[];
+}
+
+/** The built-in formats: their years, required headings and tables. */
+export async function listProfiles(): Promise<ProfileSummary[]> {
+  const [{ loadProfile }, { builtinProfiles, resolveProfileDir }] = await Promise.all([import('../profiles/load.js'), import('../profiles/profile.js')]);
+  return builtinProfiles().map((name) => {
+    const p = loadProfile(resolveProfileDir(name, process.cwd()));
+    return {
+      name,
+      description: p.description,
+      ...(p.years ? { years: { ...(p.years.from !== undefined ? { from: p.years.from } : {}), ...(p.years.to !== undefined ? { to: p.years.to } : {}) } } : {}),
+      headings: p.headings.map((h) => h.title),
+      tables: p.tables.map((t) => t.title),
+    };
+  });
+}
