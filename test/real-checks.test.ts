@@ -141,3 +141,17 @@ test('every TODO marker is reported, two in one paragraph as two', async () => {
   assert.deepEqual(d.map((x) => x.code), ['NB6001', 'NB6001']);
   assert.notEqual(d[0]!.position?.column, d[1]!.position?.column);
 });
+
+test('numbers typed as text are answered with the number to write: 2025年, ３２５６, 3,256, "0"', async () => {
+  const year = (await diagnosticsOf(NATIONAL.replace(/^year: 2024/m, 'year: 2024年')))[0]!;
+  assert.deepEqual([year.code, year.params.rewrite], ['NB2101', 2024]);
+  const { messageFor } = await import('../src/messages/diagnostics.js');
+  assert.match(messageFor(year.code, year.params, 'zh-CN').expected!, /去掉“年”，写成 2024/);
+  for (const [typed, hint, value] of [['"３８"', '全角数字改为半角', 38], ['"3,8"', '', undefined], ['"38"', '去掉引号', 38]] as const) {
+    const d = (await diagnosticsOf(NATIONAL.replace('new: { natural: 38,', `new: { natural: ${typed},`))).find((x) => x.code === 'NB5002');
+    assert.equal(d?.params.rewrite, value, typed);
+    if (hint) assert.match(messageFor('NB5002', d!.params, 'zh-CN').expected!, new RegExp(`${hint}，写成 ${value}`));
+  }
+  const thousands = (await diagnosticsOf(NATIONAL.replace(/licensing: \d+/, 'licensing: "1,214"')))[0]!;
+  assert.match(messageFor('NB5002', thousands.params, 'zh-CN').expected!, /去掉千位分隔符，写成 1214/);
+});

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { isoDateFrom } from '../model/dates.js';
 import { suggest } from './suggest.js';
+import { readNumber } from '../model/numbers.js';
 import { escapePointer, unescapePointer, type SpanMap } from '../source/yaml.js';
 
 /** The formats people write, each with a JSON Schema shipped in the package (src/*.schema.json). */
@@ -72,8 +73,12 @@ function toDiagnostic(error: ErrorObject, root: unknown, spans: SpanMap, source:
     diagnosticAt(source, offset, code, 'error', params, path);
 
   switch (error.keyword) {
-    case 'type':
-      return at(span?.start, 'NB2101', { key, expected: String(error.params.type), found: jsonType(found) });
+    case 'type': {
+      // A number typed as people write it (2025年, ２０２５, 1,040): the value it should be.
+      const typed = typeof found === 'string' && error.params.type === 'integer' ? /^\s*([0-9０-９]+|[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+)\s*(年度?)?\s*$/u.exec(found) : null;
+      const rewrite = typed ? readNumber(typed[1]!.replace(/，/g, ',')) : undefined;
+      return at(span?.start, 'NB2101', { key, expected: String(error.params.type), found: jsonType(found), ...(rewrite !== undefined ? { rewrite, typed: found as string } : {}) });
+    }
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);

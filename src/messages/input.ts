@@ -12,6 +12,12 @@ const typeZh = (t: unknown): string => String(t).split(',').map((x) => typeNames
 const typeEn = (t: unknown): string =>
   String(t).split(',').map((x) => (x === 'object' ? 'a mapping (key: value)' : x === 'array' ? 'a list (items starting with "- ")' : x)).join(' or ');
 
+/** What to change in a number typed as text: the 年, full-width digits, thousands separators. */
+function hintZh(typed: string): string {
+  const hints = [/年/.test(typed) ? '去掉“年”' : '', /[０-９]/.test(typed) ? '全角数字改为半角' : '', /[,，]/.test(typed) ? '去掉千位分隔符' : ''].filter(Boolean);
+  return hints.length ? `${hints.join('、')}，` : '';
+}
+
 /** NB1xxx and NB2xxx. */
 export const inputMessages: Record<string, SideBySide<Template>> = {
   NB1001: {
@@ -85,8 +91,14 @@ export const inputMessages: Record<string, SideBySide<Template>> = {
     en: (p) => ({ message: 'This line looks like paragraph text, but it is indented less than the "|" paragraph above, so it is no longer part of it.', expected: `Indent this line by ${p.indent} spaces, like the paragraph above.` }),
   },
   NB2101: {
-    'zh-CN': (p) => ({ message: `${p.key || '整个文件'} 的类型不对：这里是${typeZh(p.found)}。`, expected: `应为${typeZh(p.expected)}。` }),
-    en: (p) => ({ message: `Wrong type for ${p.key || 'the document'}: found ${typeEn(p.found)}.`, expected: `Expected ${typeEn(p.expected)}.` }),
+    'zh-CN': (p) =>
+      p.rewrite !== undefined
+        ? { message: `${p.key} 要写成数字，这里写的是 ${q(p.typed)}。`, expected: `${hintZh(String(p.typed))}写成 ${p.rewrite}。` }
+        : { message: `${p.key || '整个文件'} 的类型不对：这里是${typeZh(p.found)}。`, expected: `应为${typeZh(p.expected)}。` },
+    en: (p) =>
+      p.rewrite !== undefined
+        ? { message: `${p.key} takes a number; found "${p.typed}".`, expected: `Write ${p.rewrite}.` }
+        : { message: `Wrong type for ${p.key || 'the document'}: found ${typeEn(p.found)}.`, expected: `Expected ${typeEn(p.expected)}.` },
   },
   NB2102: {
     'zh-CN': (p) => ({ message: `未知的键 ${q(p.key)}。${suggestZh(p)}`, expected: `此处可用的键：${p.allowed}。` }),

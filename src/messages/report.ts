@@ -92,8 +92,14 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     }),
   },
   NB5002: {
-    'zh-CN': (p) => ({ message: `表格“${p.table}”中${cellZh(p)}的值 ${q(p.found)} 无效。`, expected: kindZh(p.kind) }),
-    en: (p) => ({ message: `Invalid value "${p.found}" for ${cellEn(p)} in table "${p.table}".`, expected: kindEn(p.kind) }),
+    'zh-CN': (p) =>
+      p.rewrite !== undefined
+        ? { message: `表格“${p.table}”中${cellZh(p)}写的是文本 ${q(p.found)}。`, expected: `${[/[０-９]/.test(String(p.found)) ? '全角数字改为半角' : '', /[,，]/.test(String(p.found)) ? '去掉千位分隔符' : '', /^["']/.test(String(p.found)) ? '去掉引号' : ''].filter(Boolean).join('、') || '去掉引号'}，写成 ${p.rewrite}。` }
+        : { message: `表格“${p.table}”中${cellZh(p)}的值 ${q(p.found)} 无效。`, expected: kindZh(p.kind) },
+    en: (p) =>
+      p.rewrite !== undefined
+        ? { message: `In table "${p.table}", ${cellEn(p)} is the text "${p.found}".`, expected: `Write the number ${p.rewrite}.` }
+        : { message: `Invalid value "${p.found}" for ${cellEn(p)} in table "${p.table}".`, expected: kindEn(p.kind) },
   },
   NB5003: {
     'zh-CN': (p) => ({ message: `表格“${p.table}”中${cellZh(p)}填的是 ${p.given}，但各项相加为 ${p.expected}。`, expected: `${p.parts} = ${p.expected}。` }),

@@ -8,6 +8,7 @@ import { isObj, type Obj } from '../source/record.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { suggest } from '../checks/suggest.js';
+import { readNumber as readTyped } from '../model/numbers.js';
 import { checkArithmetic, type TableContext } from './arithmetic.js';
 import { columnsOf, SINGLE, type TableValues } from './cells.js';
 import { rowTitle, type ColumnDef, type RowDef, type TableDef } from './definitions.js';
@@ -146,6 +147,8 @@ function readNumber(ctx: Ctx, def: TableDef, row: RowDef, col: ColumnDef | undef
     Number.isFinite(value) &&
     (amount ? value >= 0 && value < 1e12 : Number.isSafeInteger(value) && (signed || value >= 0));
   if (ok) return value;
+  // A number typed as text (３２５６, 3,256): say how to write it, with its value.
+  const typed = typeof value === 'string' && /^\s*(?:[0-9０-９]+|[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+)(?:[.．][0-9０-９]+)?\s*$/u.test(value) ? readTyped(value.trim().replace(/，/g, ',')) : undefined;
   ctx.diagnostics.push(
     diagnosticAt(ctx.source, ctx.spans.get(pointer)?.start, 'NB5002', 'error', {
       table: def.title,
@@ -153,6 +156,7 @@ function readNumber(ctx: Ctx, def: TableDef, row: RowDef, col: ColumnDef | undef
       column: col?.label ?? '',
       found: typeof value === 'string' ? value : String(value),
       kind: amount ? 'amount' : signed ? 'signed' : 'count',
+      ...(typed !== undefined ? { rewrite: typed } : {}),
     }, pointer),
   );
   return undefined;
