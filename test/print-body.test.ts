@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { measurePdf, type Run } from './tools/pdf-measure.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { poppler, ROOT, runCli, tempDir } from './helpers.js';
 
 const NATIONAL = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('$schema=../src', `$schema=${ROOT}/src`);
 const FREE = readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8').replace('$schema=../src', `$schema=${ROOT}/src`);
@@ -114,4 +114,18 @@ test('no line of the body is stretched: characters at their natural pitch on eve
       }
     }
   }
+});
+
+test('a draft (TODO markers left) says so on every printed page and in the HTML; the build names it', () => {
+  const dir = join(temp.dir, 'draft');
+  assert.equal(runCli(['init', join(dir, 'd.yaml'), '--year', '2025', '--org', '测试局']).code, 0);
+  const built = runCli(['build', join(dir, 'd.yaml'), join(temp.dir, 'end00.yaml'), '-o', join(dir, 'out')]);
+  assert.equal(built.code, 0, built.stdout + built.stderr);
+  assert.match(built.stdout, /Built, with warnings[^\n]*\n {2}\S*d\.yaml \(draft\)/);
+  const pdf = join(dir, 'out', 'draft', 'd.pdf');
+  const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [pdf]))![1]);
+  for (let p = 1; p <= pages; p++) assert.match(poppler('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-']), /草稿/, `page ${p}`);
+  assert.match(readFileSync(join(dir, 'out', 'draft', 'd.html'), 'utf8'), /class="draft-mark"/);
+  // A finished report carries no such mark.
+  assert.doesNotMatch(poppler('pdftotext', [join(dir, 'out', 'end00.pdf'), '-']), /草稿/);
 });

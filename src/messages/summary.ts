@@ -30,6 +30,8 @@ export const summaryText = {
       `${c.files} file${c.files === 1 ? '' : 's'}: ${c.ok} ${verb}${c.unchanged ? `, ${c.unchanged} unchanged (skipped)` : ''}, ${c.invalid} with errors${c.failed ? `, ${c.failed} not built` : ''}${c.skipped ? `, ${c.skipped} not a report (skipped)` : ''}; ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${c.suppressed ? ` (and ${c.suppressed} accepted with a reason)` : ''}${c.seconds !== undefined ? `; ${c.seconds} s` : ''}.`,
   },
   failures: { 'zh-CN': '未完成的文件：', en: 'Not done:' },
+  draft: { 'zh-CN': '草稿', en: 'draft' },
+  withWarnings: { 'zh-CN': '已生成、但有警告的文件（有 TODO 的印为草稿）：', en: 'Built, with warnings (those with TODO markers print as drafts):' },
   printedWith: { 'zh-CN': (faces: string) => `印刷字体：${faces}。`, en: (faces: string) => `Printed with: ${faces}.` },
   /** What a face the PDF embeds is: one of the bundled stand-ins, or an installed face by its name. */
   face: {

@@ -14,6 +14,8 @@ import { registerTableHelpers } from './table-html.js';
 export interface RenderOptions {
   /** nianbao's version, written in the generator meta tag. */
   readonly version: string;
+  /** The report still has TODO markers: every page says 草稿 (draft). */
+  readonly draft?: boolean;
 }
 
 /** The policy every page carries: no script, nothing fetched, inline styles and data: fonts only. */
@@ -104,6 +106,7 @@ function renderTemplate(report: Report, profile: Profile, options: RenderOptions
     {
       lang: 'zh-CN',
       version: options.version,
+      draft: options.draft === true,
       css: profile.css,
       report: {
         title: report.title,

@@ -56,6 +56,9 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
   if (notReports.length) out.push(w.notReports, ...notReports.map((f) => `  ${f.file}`));
   const skipped = run.files.filter((f) => f.error?.name === 'InterruptedError');
   if (run.interrupted) out.push(w.interrupted(skipped.length));
+  // Built with warnings: a draft (TODO) is marked on its pages, and named here.
+  const warned = options.command === 'build' ? run.files.filter((f) => f.status === 'ok' && active(f.diagnostics).length > 0) : [];
+  if (warned.length) out.push(w.withWarnings, ...warned.map((f) => `  ${f.file}${active(f.diagnostics).some((d) => d.code === 'NB6001' || d.code === 'NB6010') ? ` (${w.draft})` : ''}`));
   const notDone = run.files.filter((f) => (f.status === 'invalid' || f.status === 'failed') && f.error?.name !== 'InterruptedError');
   if (notDone.length && run.files.length > 1) {
     out.push(w.failures);

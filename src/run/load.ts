@@ -111,7 +111,9 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
   // `check` too, as the profile's error, not when printing.
   let html: string;
   try {
-    html = renderHtml(validated.report, profile, { version: VERSION });
+    // A report with places still to write (TODO) prints as a draft.
+    const draft = diagnostics.some((d) => (d.code === 'NB6001' || d.code === 'NB6010') && d.suppressed === undefined);
+    html = renderHtml(validated.report, profile, { version: VERSION, ...(draft ? { draft } : {}) });
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0]!;
     return { source, profile, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
