@@ -64,3 +64,21 @@ test('never inside numbers, times, Latin words or web addresses; comments, line 
     cleanup();
   }
 });
+
+test('brackets are rewritten in pairs, and a text whose NB6015 the file accepts is left alone', () => {
+  const marks = (text: string) => halfWidthMarks(text).map((m) => m.found).join('');
+  assert.equal(marks('详见附件(附表1)与(2023年)口径'), '()()');
+  assert.equal(marks('见Word(docx)文件'), '');
+  const { dir, cleanup } = tempDir();
+  try {
+    const file = join(dir, 'r.yaml');
+    const yaml = readFileSync(AS_TYPED, 'utf8').replace('  - heading: 存在的主要问题\n    text: |', '  - heading: 存在的主要问题\n    text: |   # nianbao-disable-line NB6015 原文照录');
+    writeFileSync(file, yaml);
+    assert.equal(runCli(['fix', file]).code, 0);
+    const out = readFileSync(file, 'utf8');
+    assert.match(out, /2015年,我区政府信息公开工作得到了进一步加强,但仍存在/, 'the accepted text keeps its marks');
+    assert.match(out, /精神，现将/, 'the others are fixed');
+  } finally {
+    cleanup();
+  }
+});

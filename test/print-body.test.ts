@@ -129,3 +129,9 @@ test('a draft (TODO markers left) says so on every printed page and in the HTML;
   // A finished report carries no such mark.
   assert.doesNotMatch(poppler('pdftotext', [join(dir, 'out', 'end00.pdf'), '-']), /草稿/);
 });
+
+test('the print step works from the TypeScript sources too (the programmatic API under tsx)', async () => {
+  const { build } = await import('../src/run/api.js');
+  const r = await build([join(temp.dir, 'end00.yaml')], { outDir: join(temp.dir, 'api'), formats: ['pdf'], force: true });
+  assert.equal(r.files[0]!.status, 'ok', r.files[0]!.error?.message);
+});

@@ -188,3 +188,21 @@ test('"none" said in other ways: 无上年结转申请, 未收取行政事业性
   assert.deepEqual(await codesOf(NATIONAL.replace(/fees: [\d.]+/, 'fees: 2.5').replace(SENTENCE, '本年度未收取行政事业性收费')), ['NB5010=2.5']);
   assert.deepEqual(await codesOf(saying('无法提供13件')), []);
 });
+
+test('from review: 元 compared at 元 precision, diagnostics name their text, long texts stay fast, wrapped sentences point at their line', async () => {
+  const fee = NATIONAL.replace(/fees: [\d.]+/, 'fees: 1.5');
+  assert.deepEqual(await codesOf(fee.replace(SENTENCE, '收取行政事业性收费15000元')), []);
+  assert.deepEqual(await codesOf(fee.replace(SENTENCE, '收取行政事业性收费10000元')), ['NB5006=1.5']);
+  const file = join(temp.dir, 'path.yaml');
+  writeFileSync(file, saying('予以公开24件'));
+  assert.match(String((await check([file])).files[0]!.diagnostics[0]!.path), /^\/sections\/0\/sections\/1\/text$/);
+  // 100 KB of phrases in one text: linear work.
+  const long = saying(`${'予以公开25件，'.repeat(6000)}`);
+  const started = performance.now();
+  assert.deepEqual(await codesOf(long), []);
+  assert.ok(performance.now() - started < 5000, `${Math.round(performance.now() - started)} ms`);
+  // A sentence wrapped before its total: NB6014 on the line where the total is.
+  const wrapped = saying('本年度\n          共收到各类咨询10件，其中电话8件、来信5件');
+  const d = (await check([(writeFileSync(file, wrapped), file)])).files[0]!.diagnostics.find((x) => x.code === 'NB6014')!;
+  assert.match(d.lineText ?? '', /共收到各类咨询10件/);
+});

@@ -12,48 +12,13 @@
 
 import type { Diagnostic } from '../diagnostics.js';
 import { allSections, type Report } from '../model/model.js';
-import { decimalsOf, NUMBER_PATTERN, readNumber } from '../model/numbers.js';
+import { NUMBER_PATTERN, readNumber } from '../model/numbers.js';
 import type { ProseCheck } from '../profiles/profile.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import type { TableDef } from '../tables/definitions.js';
 import { partValues, tableValueAt } from '../tables/lookup.js';
+import { AMOUNT_UNIT, agrees, type SaidContext, APPLICANTS, CARRIED_OVER, COUNT_UNIT, elsewhere, JOIN, LINK, NOT_A_COUNT, QUALIFIED, REASON, REFERENCE, round, splitTerms, TOPIC } from './phrases.js';
 import type { SpanMap } from '../source/yaml.js';
-
-/** Words joining quantities named together: 予以公开及部分公开, 行政复议、行政诉讼. */
-const JOIN = String.raw`\s*(?:以及|和|及|与|、|或)\s*`;
-/** Words between the quantities and the number: 的, 共, 为, 合计 … (各, 均: each one has that number). */
-const LINK = String.raw`\s*(?:的)?(?<each>各|均)?(?:共计|合计|总计|共|为|计|了|达|有)?\s*`;
-/** A reference typed in place of a number: its value is what the sentence says. */
-const REFERENCE = String.raw`\{\{\s*(?:figures|tables)\.[A-Za-z0-9_.]+\s*\}\}`;
-const COUNT_UNIT = '(?:件|条|个|起|次|项)';
-const AMOUNT_UNIT = '(?:万元|元)';
-/** A unit that is the start of a longer measure (7个工作日, 3个月): not a count. */
-const NOT_A_COUNT = '(?!工作日|自然日|个?月|小时|百分点|日内|年)';
-
-/** A clause about another time or a wider scope than the report's own tables. */
-const OTHER_TIME = /上年|上一年|去年|前年|往年|同期|同比|较.{0,4}年/u;
-/** A clause about last year's applications carried over: what follows (其中予以公开2件) is about them. */
-const CARRIED_OVER = /上年结转的|上年度结转的|上年遗留的|上年结转\s*[0-9０-９]+\s*件[，,]/u;
-const OTHER_SCOPE = /全市|全县|全区|全省|全州|全盟|全旗|全国|各级|各地|各部门|各单位|全系统|系统内|所属|下属|本系统/u;
-/** A sentence about documents and their publicity (公文公开属性), not applications. */
-const OTHER_SUBJECT = /公文|发文|属性|重新审查|重新答复|重新作出|拟主动公开|作为.{0,10}(?:复议机关|被告)|征求.{0,10}意见/u;
-/** Words right before the quantity that make it a part (准予行政许可, 网上办理…, 涉企…收费): at most the whole. */
-const QUALIFIED = /(?:准予|不予|简易程序|一般程序|网上|线上|线下|当场|当面|信函|传真|涉企|通过.{1,10}|以.{1,8}(?:形式|方式)|适用.{1,8}|[一二三四]季度|上半年|下半年|\d{1,2}月(?:份)?|(?:结果)?(?:维持|纠正)|尚未审结|已审结)(?:的)?(?:办理|作出|受理|收取|收到)?$/u;
-/** A clause about one topic or channel of the applications (涉及土地征收的申请…, 以信函方式…): its numbers are parts. */
-const TOPIC = /涉及.{1,12}的|关于.{1,12}的|.{1,8}类申请|(?:以|通过).{0,8}(?:方式|渠道|形式)|的申请中/u;
-/** A clause that narrows the quantity to a reason, a kind of application or of applicant. */
-/** A clause that gives a reason (因涉及第三方合法权益不予公开…): a row of the quantity's group.
- *  因政府信息公开(工作)… is the tables' own scope, not a reason. */
-const REASON = /因(?!政府信息公开)|属于|涉及|对.{0,12}类|类申请/u;
-/** Kinds of applicant, as table 三's columns name them: a clause about one quotes its column. */
-const APPLICANTS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/自然人|公民|个人|群众/u, ['natural']],
-  [/法人或其他组织|法人和其他组织/u, ['commercial', 'research', 'nonprofit', 'legal', 'other']],
-  [/商业企业|企业/u, ['commercial']],
-  [/科研机构/u, ['research']],
-  [/社会公益组织|公益组织/u, ['nonprofit']],
-  [/法律服务机构|律师事务所|律师/u, ['legal']],
-];
 
 /** What checking prose needs besides the report: the profile's tables and which of them are wrong. */
 export interface ProseContext {
@@ -63,7 +28,7 @@ export interface ProseContext {
   readonly brokenTables: ReadonlySet<string>;
 }
 
-interface Said {
+interface Said extends SaidContext {
   readonly found: string;
   readonly checks: readonly ProseCheck[];
   /** The number as typed (or the reference), where it is in the source. */
@@ -71,10 +36,8 @@ interface Said {
   readonly offset: number;
   readonly unit: string;
   readonly each: boolean;
-  /** The text before the phrase in its sentence, in its clause, and in its clause and the one before. */
-  readonly sentence: string;
-  readonly clause: string;
-  readonly clauses: string;
+  /** JSON pointer of the text. */
+  readonly pointer: string;
   /** The number is followed by its own parts (（其中本年新收1,340件、上年结转60件）): their sum. */
   readonly breakdown?: number;
   /** The number is followed by （含上年结转N件）, （含部分公开10件）: what it includes besides. */
@@ -122,11 +85,11 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
     const broken = [...new Set(paths.map((p) => p.split('.')[0]!))].filter((t) => brokenTables.has(t));
     if (broken.length) {
       const table = defs.find((d) => d.key === broken[0])?.title ?? broken[0]!;
-      diagnostics.push(diagnosticAt(source, said.offset, 'NB5008', 'warning', { found: said.found, what, table }));
+      diagnostics.push(diagnosticAt(source, said.offset, 'NB5008', 'warning', { found: said.found, what, table }, said.pointer));
       return;
     }
     const params = { found: said.found, what, expected, ...(paths.length === 1 && code === 'NB5006' ? { ref: paths[0]! } : {}) };
-    diagnostics.push(diagnosticAt(source, said.offset, code, 'error', params));
+    diagnostics.push(diagnosticAt(source, said.offset, code, 'error', params, said.pointer));
   };
 
   /** Compares what a sentence says of some quantities with the table. */
@@ -141,7 +104,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       const expected = round(parts.reduce((a, b) => a! + b!, 0)!);
       const stated = statedValue(said, group);
       if (stated === undefined) continue;
-      if (agrees(stated, said.typed, expected, amount)) continue;
+      if (agrees(stated, said.typed, expected, amount, said.unit === '元')) continue;
       // A fee typed in 元 in its 万元 cell: the text in 万元 is right, the table's warning says why.
       if (amount && said.unit === '万元' && Math.abs(stated * 10000 - expected) < 0.5) continue;
       // 共受理申请1,400件（其中本年新收1,340件、上年结转60件）: a total of other quantities, given with them.
@@ -194,12 +157,15 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
     // The raw source of the text: a literal number is where the user typed it.
     const raw = source.text.slice(span.start, span.end);
     const contextAt = (at: number) => {
-      // A sentence ends at 。；！？ or a blank line: a line the clerk wrapped goes on.
-      const blank = Math.max(...[...raw.slice(0, at).matchAll(/\n[ \t]*\n/g)].map((m) => m.index + m[0].length - 1), -1);
-      const sentence = raw.slice(Math.max(blank, ...['。', '；', '！', '？'].map((p) => raw.lastIndexOf(p, at - 1))) + 1, at).replace(/\s+/g, '');
+      // A sentence ends at 。；！？ or a blank line: a line the clerk wrapped goes on. What
+      // matters is near: the last 300 characters are looked at, so long texts stay linear.
+      const near = raw.slice(Math.max(0, at - 300), at);
+      let start = 0;
+      for (const m of near.matchAll(/[。；！？]|\n[ \t]*\n/g)) start = m.index + m[0].length;
+      const sentence = near.slice(start).replace(/\s+/g, '');
       const cut = [...sentence.matchAll(/[，,：:（(]/g)].map((m) => m.index);
       const from = (k: number) => (cut.length >= k ? cut[cut.length - k]! + 1 : 0);
-      return { sentence, clause: sentence.slice(from(1)), clauses: sentence.slice(from(2)) };
+      return { sentence, clause: sentence.slice(from(1)), clauses: sentence.slice(from(2)), pointer };
     };
 
     for (const match of raw.matchAll(phrase)) {
@@ -240,7 +206,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       if (!named) continue;
       const said = { found: match[0].trim(), typed: '0', offset: span.start + match.index, unit: '件', each: false, ...contextAt(match.index) };
       // 复议决定作出后…未提起行政诉讼: about the suits after reconsideration only.
-      if (elsewhere({ ...said, checks: named }, report.year) || /复议.{0,6}后/u.test(said.sentence)) continue;
+      if (elsewhere(said, report.year) || /复议.{0,6}后/u.test(said.sentence)) continue;
       for (const check of named) {
         const value = valueOf(check);
         if (value === undefined || value === 0) continue;
@@ -251,47 +217,3 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
   return diagnostics;
 }
 
-/** The sentence is about something else than the report's tables: documents, another year, a wider scope. */
-function elsewhere(said: Said, year: number): boolean {
-  // The clause, with a short one before it that only says when (上年度，本厅共收到… / 2021年，我局…).
-  const before = said.clauses.slice(0, said.clauses.length - said.clause.length);
-  const when = before.length <= 10 ? before + said.clause : said.clause;
-  if (OTHER_SUBJECT.test(said.sentence) || OTHER_TIME.test(when) || OTHER_SCOPE.test(said.clause) || CARRIED_OVER.test(said.sentence)) return true;
-  // A year that is not the report's (2022年…, in a 2023 report).
-  return [...when.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
-}
-
-/** The checks named, in order, by the words before a number ("予以公开及部分公开"); undefined if they do not split. */
-function splitTerms(terms: string, checks: readonly ProseCheck[]): ProseCheck[] | undefined {
-  const named: ProseCheck[] = [];
-  let at = 0;
-  const join = new RegExp(JOIN, 'uy');
-  while (at < terms.length) {
-    // The check whose words match longest here.
-    let best: { check: ProseCheck; end: number } | undefined;
-    for (const check of checks) {
-      const words = new RegExp(`(?:${check.words})`, 'uy');
-      words.lastIndex = at;
-      if (words.test(terms) && (!best || words.lastIndex > best.end)) best = { check, end: words.lastIndex };
-    }
-    if (!best || best.end === at) return undefined;
-    named.push(best.check);
-    at = best.end;
-    join.lastIndex = at;
-    if (at < terms.length && join.test(terms)) at = join.lastIndex;
-  }
-  return named;
-}
-
-/** A number agrees with the table when equal; an amount, when equal at the precision written. */
-function agrees(number: number, typed: string, expected: number, amount: boolean): boolean {
-  if (!amount) return number === expected;
-  // Rounded either way at the typed precision (1268.235 may be written 1268.24 or 1268.23).
-  const half = 0.5 / 10 ** decimalsOf(typed);
-  return Math.abs(expected - number) <= half + 1e-9;
-}
-
-/** Sums of decimal amounts without binary noise (0.1 + 0.2 → 0.3). */
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}

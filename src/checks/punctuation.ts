@@ -26,6 +26,7 @@ export interface Mark {
 /** The half-width marks of `text` that stand between Chinese (an opening bracket before it, a closing one after it). */
 export function halfWidthMarks(text: string): Mark[] {
   const marks: Mark[] = [];
+  const parens: { offset: number; c: string; ok: boolean }[] = [];
   const chars = [...text];
   let offset = 0;
   chars.forEach((c, i) => {
@@ -38,9 +39,19 @@ export function halfWidthMarks(text: string): Mark[] {
     const after = chars[i + 1] === ' ' ? chars[i + 2] : chars[i + 1];
     const han = (x: string | undefined) => x !== undefined && HAN.test(x);
     const ok = c === '(' ? han(after) && (han(before) || before === undefined) : c === ')' ? han(before) : han(before) && (han(after) || after === undefined || after === '\n');
-    if (ok) marks.push({ offset: at, found: c, replacement });
+    if (c === '(' || c === ')') parens.push({ offset: at, c, ok });
+    else if (ok) marks.push({ offset: at, found: c, replacement });
   });
-  return marks;
+  // Brackets go in pairs: both or neither (附件(附表1) becomes 附件（附表1）, never half of it).
+  const open: { offset: number; ok: boolean }[] = [];
+  for (const p of parens) {
+    if (p.c === '(') open.push(p);
+    else {
+      const o = open.pop();
+      if (o && (o.ok || p.ok)) marks.push({ offset: o.offset, found: '(', replacement: FULL['(']! }, { offset: p.offset, found: ')', replacement: FULL[')']! });
+    }
+  }
+  return marks.sort((a, b) => a.offset - b.offset);
 }
 
 /** JSON pointers of the values a reader sees as Chinese text: title, introduction, headings, texts, tables' words. */

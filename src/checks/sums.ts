@@ -13,7 +13,7 @@ import type { SpanMap } from '../source/yaml.js';
 
 const UNIT = '(件|条|个|项|次|篇|人次)';
 /** 共…58件, 合计58件, 总计58件: a total, then in the same sentence 其中 and its parts. */
-const TOTAL = new RegExp(`(?:共|合计|总计)(?:计)?[^，。；、]{0,24}?(${NUMBER_PATTERN})\\s*${UNIT}[^。；]*?其中`, 'gu');
+const TOTAL = new RegExp(`(?:共|合计|总计)(?:计)?[^，。；、]{0,24}?(${NUMBER_PATTERN})\\s*${UNIT}[^。；]{0,200}?其中`, 'gu');
 /** A share: 占…43.1%, 占比43.1%. */
 const SHARE = /占(?:比)?[^，。；、%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
@@ -25,8 +25,19 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
     const raw = source.text.slice(span.start, span.end);
     // Sentences end at 。 or ；, or at a blank line (a line the clerk wrapped goes on).
     for (const sentence of raw.matchAll(/(?:[^。；\n]|\n(?![ \t]*\n))+/gu)) {
-      const text = sentence[0].replace(/\n[ \t]*/g, '');
-      const at = span.start + sentence.index;
+      if (!sentence[0].includes('其中') && !/占/u.test(sentence[0])) continue;
+      // The sentence without its line breaks and indents, and where each of its characters is in the file.
+      const offsets: number[] = [];
+      let text = '';
+      for (let i = 0; i < sentence[0].length; i++) {
+        if (sentence[0][i] === '\n') {
+          while (i + 1 < sentence[0].length && /[ \t]/.test(sentence[0][i + 1]!)) i++;
+          continue;
+        }
+        text += sentence[0][i];
+        offsets.push(span.start + sentence.index + i);
+      }
+      const offsetOf = (k: number) => offsets[k] ?? span.start + sentence.index;
       // Parts after 其中, against the count just before it in the same unit (共…N件，…其中…).
       for (const total of text.matchAll(TOTAL)) {
         const before = text.slice(0, total.index + total[0].length - 2);
@@ -54,7 +65,7 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
           if (sum === whole) exact = true;
         }
         if (whole !== undefined && parts.length >= 2 && !exact && sum > whole) {
-          out.push(diagnosticAt(source, at + total.index, 'NB6014', 'warning', { kind: 'parts', total: `${nearest?.[1] ?? total[1]}${total[2]}`, sum: `${sum}${total[2]}` }, pointer));
+          out.push(diagnosticAt(source, offsetOf(total.index), 'NB6014', 'warning', { kind: 'parts', total: `${nearest?.[1] ?? total[1]}${total[2]}`, sum: `${sum}${total[2]}` }, pointer));
         }
       }
       // Shares of one whole (占…N%): three or more whose sum passes 100 %. Rates (同比增长…%,
@@ -68,7 +79,7 @@ export function checkSums(report: Report, spans: SpanMap, source: SourceFile): D
       // Each share is rounded at the precision written (38% for 3/8): allow half a unit each.
       const slack = shares.reduce((a, b) => a + 0.5 / 10 ** (b.split('.')[1]?.length ?? 0), 0);
       if (shares.length >= 3 && sum > 100 + slack) {
-        out.push(diagnosticAt(source, at + text.search(SHARE), 'NB6014', 'warning', { kind: 'percent', sum: `${sum}%` }, pointer));
+        out.push(diagnosticAt(source, offsetOf(text.search(SHARE)), 'NB6014', 'warning', { kind: 'percent', sum: `${sum}%` }, pointer));
       }
     }
   }

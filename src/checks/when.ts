@@ -32,6 +32,7 @@ function otherPlace(body: string, ours: readonly string[]): boolean {
   return !ours.some((o) => o.includes(place) || o.includes(body) || o.startsWith(place.slice(0, 2)) || (placeOf(o) !== undefined && body.includes(placeOf(o)!)));
 }
 
+/** The warnings about the report's years, dates, deadline and introduction. */
 export function checkWhen(report: Report, profile: Profile, spans: SpanMap, source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (pointer: string, code: string, params: Record<string, string | number>, at?: number) =>
@@ -49,7 +50,9 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
   const introSpan = spans.get('/intro');
   const intro = introSpan ? source.text.slice(introSpan.start, introSpan.end) : '';
   // 统计期限为2023年1月1日至2023年12月31日, 统计时间自…起至…止, 现将…2023年度…报告如下: every year there.
-  const periods = [...intro.matchAll(/[^。；\n]*(?:统计(?:期限|时间|时限|期间|区间|周期)|报告如下|汇报如下)[^。；\n]*/gu)].map((sentence) => {
+  // Sentences first (a linear split), then the ones that name the period.
+  const sentences = [...intro.matchAll(/[^。；\n]+/gu)].filter((m) => /统计(?:期限|时间|时限|期间|区间|周期)|报告如下|汇报如下/u.test(m[0]));
+  const periods = sentences.map((sentence) => {
     // In 根据《关于做好2016年…的通知》，现将2015年度…报告如下, only what follows 现将 is this report's year.
     const from = /报告如下|汇报如下/u.test(sentence[0]) ? Math.max(0, sentence[0].lastIndexOf('现将')) : 0;
     const skip = /报告如下|汇报如下/u.test(sentence[0]) && !sentence[0].includes('现将');

@@ -11,7 +11,7 @@ const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** The value of a number written as NUMBER_PATTERN matches, or undefined when it is not one. */
 export function readNumber(text: string): number | undefined {
-  const ascii = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+  const ascii = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
   if (/^\d+(\.\d+)?$/.test(ascii)) return Number(ascii);
   return readChineseNumeral(text);
 }

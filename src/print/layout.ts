@@ -9,11 +9,13 @@
  *    The page breaks are found by laying the report out in columns of the type area's size
  *    (the same fragmentation engine as the printed pages), then the cell is split at each break
  *    and its label repeated in every page's part.
- * 3. The 落款 (signer and date) would stand alone on the last page: the last lines of the text
- *    go with it.
  * 2. A token that must not be split (a phone number, an e-mail address, a URL: `.nobr`) that
  *    starts a line would leave the line before it stretched by justification: that line is
  *    ended with a forced break instead, so it stays as set.
+ * 3. The 落款 (signer and date) would stand alone on the last page: the last lines of the text
+ *    go with it.
+ *
+ * Each step only improves the page; one that throws is skipped (what it changed may stay).
  */
 
 /** Runs the steps on the loaded document; says what each did. */
@@ -100,14 +102,29 @@ export function prepareForPrint(): { ended: number; split: number; signature: nu
     rest.appendChild(range.extractContents());
     rest.style.textIndent = '0';
     rest.style.breakBefore = 'page';
-    // The part left behind ends in a full line, set as the full lines before it.
-    last.style.textAlignLast = 'justify';
     last.after(rest);
+    // The part left behind ends in a full line, set as the full lines before it. Only its last
+    // line: lines ended on purpose before (keepTokensWhole) must stay as they are, so what follows
+    // the last such break becomes a block of its own.
+    const breaks = last.querySelectorAll('br');
+    const lastBreak = breaks[breaks.length - 1];
+    let tail = last;
+    if (lastBreak) {
+      range.setStartAfter(lastBreak);
+      range.setEnd(last, last.childNodes.length);
+      tail = last.cloneNode(false) as HTMLElement;
+      tail.appendChild(range.extractContents());
+      tail.style.textIndent = '0';
+      lastBreak.remove();
+      last.after(tail);
+    }
+    tail.style.textAlignLast = 'justify';
     return 1;
   }
 
   function repeatSpanningLabels(report: HTMLElement, area: { width: number; height: number; gap: number }): number {
-    const cells = Array.from(document.querySelectorAll<HTMLTableCellElement>('th.repeat[rowspan]'));
+    // Cells that span two rows or more (rowspan="0", "to the end", is left as it is).
+    const cells = Array.from(document.querySelectorAll<HTMLTableCellElement>('th.repeat[rowspan]')).filter((c) => c.rowSpan >= 2);
     if (cells.length === 0) return 0;
 
     // Grid columns of each cell as the table lays them out (rowspans taken into account).
@@ -173,7 +190,9 @@ export function prepareForPrint(): { ended: number; split: number; signature: nu
       for (const rule of Array.from(sheet.cssRules)) {
         const page = rule instanceof CSSMediaRule ? Array.from(rule.cssRules).find((r) => r instanceof CSSPageRule && !r.selectorText) : rule;
         if (!(page instanceof CSSPageRule) || page.selectorText) continue;
-        const size = sizes[page.style.getPropertyValue('size').trim().split(/\s+/)[0]!.toUpperCase()];
+        const words = page.style.getPropertyValue('size').trim().split(/\s+/);
+        const portrait = sizes[words[0]!.toUpperCase()];
+        const size = portrait && words.includes('landscape') ? ([portrait[1], portrait[0]] as [number, number]) : portrait;
         const mm = (v: string) => (/^[\d.]+mm$/.test(v) ? parseFloat(v) : NaN);
         const [top, right, bottom, leftMargin] = ['top', 'right', 'bottom', 'left'].map((side) => mm(page.style.getPropertyValue(`margin-${side}`)));
         if (!size || [top, right, bottom, leftMargin].some((v) => Number.isNaN(v))) continue;

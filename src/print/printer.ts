@@ -140,6 +140,9 @@ export class Printer {
     await page.setContent(shellHtml(this.fonts), { waitUntil: 'load' });
     // The layout steps measure the page as it prints.
     await page.emulateMediaType('print');
+    // Functions sent to the page keep their names when run from TypeScript sources (tsx, esbuild's
+    // keepNames), through a helper the page must have.
+    await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
     return { page, documents: 0 };
   }
 

@@ -34,6 +34,8 @@ export function readProseChecks(profile: string, value: unknown): ProseCheck[] {
     const c = (item ?? {}) as Record<string, unknown>;
     const values = Array.isArray(c.values) ? c.values.map(String) : typeof c.value === 'string' ? [c.value] : [];
     if (typeof c.words !== 'string' || values.length === 0) throw new ProfileError('invalid', profile, `prose_checks[${i + 1}] needs words and value(s)`);
+    // The phrases are joined into one pattern: groups of their own would clash or count wrong.
+    if (/\(\?<(?![=!])|\\k<|\\[1-9]/.test(c.words)) throw new ProfileError('invalid', profile, `prose_checks[${i + 1}]: words may not name groups or refer back to them; use (?:…)`);
     try {
       new RegExp(`(?:${c.words})`, 'u');
     } catch (error) {

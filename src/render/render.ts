@@ -153,7 +153,7 @@ function sectionView(section: Section): SectionView {
  * What must never be split over two lines: a phone number (0123-86215307, 0123－8621 5307,
  * 13812345678, 12345), an e-mail address, a web address.
  */
-const WHOLE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-_~:/?#[\]@!$&'*+,;=%]+[A-Za-z0-9/]|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:[（(]\d{3,4}[）)]|\d{3,4}\s?[-－—–]\s?)?\d{7,8}(?:\s?[-－—–转]\s?\d{1,5})?|1[3-9]\d{9}|\b12345\b/gu;
+const WHOLE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-_~:/?#[\]@!$&'*+,;=%]+[A-Za-z0-9/]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}|(?:[（(]\d{3,4}[）)]|\d{3,4}\s?[-－—–]\s?)?\d{7,8}(?:\s?[-－—–转]\s?\d{1,5})?|1[3-9]\d{9}|\b12345\b/gu;
 
 /** Escaped HTML of text, each phone number, e-mail and web address kept whole on its line. */
 function textHtml(text: string): string {

@@ -5,7 +5,8 @@
  * lines are shown instead, as a diff.
  */
 
-import { sourceMarks } from '../checks/punctuation.js';
+import { checkPunctuation, sourceMarks } from '../checks/punctuation.js';
+import { applySuppressions } from '../checks/suppress.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { lineText, positionAt } from '../source/source.js';
 import { readInput } from '../source/read.js';
@@ -22,13 +23,19 @@ export interface FixResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Fixes one file (or, with `dryRun`, says what it would change); never throws for bad input. */
 export async function fixFile(path: string, options: { dryRun?: boolean } = {}): Promise<FixResult> {
   const input = readInput(path);
   const { source, parsed } = input;
   // A file that is not UTF-8 is not rewritten: its warning says how to save it as UTF-8 first.
   const notUtf8 = input.diagnostics.filter((d) => d.code === 'NB1005');
   if (!source || !parsed || notUtf8.length) return { file: path, fixed: 0, diff: '', diagnostics: input.diagnostics.length ? input.diagnostics : notUtf8 };
-  const marks = sourceMarks(source, parsed).flatMap((v) => v.marks).sort((a, b) => a.offset - b.offset);
+  // A text whose NB6015 the file accepts (# nianbao-disable-line NB6015 reason) is left as it is.
+  const accepted = new Set(applySuppressions(source, parsed, checkPunctuation(source, parsed)).filter((d) => d.suppressed !== undefined).map((d) => d.path));
+  const marks = sourceMarks(source, parsed)
+    .filter((v) => !accepted.has(v.pointer))
+    .flatMap((v) => v.marks)
+    .sort((a, b) => a.offset - b.offset);
   if (marks.length === 0) return { file: path, fixed: 0, diff: '', diagnostics: [] };
 
   let text = '';

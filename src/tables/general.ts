@@ -57,7 +57,7 @@ function readOne(t: Record<string, unknown>, pointer: string, heading: string, s
   const name = typeof t.title === 'string' ? t.title : heading;
   const columns = t.columns.map(String);
   // A number typed as text ("4,312", full-width ４３１２) counts as that number.
-  const rows = (t.rows as Cell[][]).map((cells) => cells.map((c, i) => (typeof c === 'number' ? c : i > 0 && NUMERIC.test(String(c ?? '')) ? readNumber(String(c).trim())! : String(c ?? ''))));
+  const rows = (t.rows as Cell[][]).map((cells) => cells.map((c, i) => (typeof c === 'number' ? c : i > 0 && NUMERIC.test(String(c ?? '')) ? readNumber(String(c).trim()) ?? String(c) : String(c ?? ''))));
   const at = (p: string) => spans.get(p)?.start ?? spans.get(pointer)?.start;
 
   // Every row has one cell per column.
