@@ -1,7 +1,7 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
 import { Command, CommanderError, Help, Option } from 'commander';
-import { build, check, init, listProfiles, type RunResult } from '../run/api.js';
+import { build, check, init, listProfiles, newReport, type RunResult } from '../run/api.js';
 import { fixFile } from '../run/fix.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
@@ -109,6 +109,25 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       }
       if (result === 'exists') throw new UsageError(t.exists(target));
       io.stdout(`${t.wrote(target)}\n`);
+    });
+
+  program
+    .command('new')
+    .description(t.newReport)
+    .argument('<last-year-file>', t.newFrom)
+    .option('--year <year>', t.newYear)
+    .option('-o, --out <file>', t.newOut)
+    .option('--force', t.force)
+    .action(async (from: string, opts: { year?: string; out?: string; force?: boolean }) => {
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new UsageError(t.badYear(opts.year));
+      const result = await newReport(from, { ...(opts.year ? { year: Number(opts.year) } : {}), ...(opts.out ? { out: opts.out } : {}), force: opts.force === true });
+      if ('exists' in result) throw new UsageError(t.exists(result.exists));
+      if ('diagnostics' in result) {
+        for (const d of result.diagnostics) io.stdout(`${formatDiagnostic(d, { lang, color: useColor(program.opts()) })}\n`);
+        exitCode = 1;
+        return;
+      }
+      io.stdout(`${t.wrote(result.written)}\n`);
     });
 
   program

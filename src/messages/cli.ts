@@ -11,6 +11,13 @@ export const cliText = {
     en: 'nianbao: check annual government-information-disclosure reports written in YAML and build them to HTML and PDF.',
   },
   check: { 'zh-CN': '检查报告文件（不启动浏览器）', en: 'check report files (no browser is started)' },
+  newReport: {
+    'zh-CN': '由上一年度的报告生成下一年度的报告：机关、格式、各部分标题和数据名称沿用，年份前移，上年结转取自上年的结转下年度，正文改为 TODO（上年文字留在注释中）',
+    en: "write next year's report from last year's: body, format, headings and figure names carry over, years move on, 上年结转 from last year's 结转下年度, the text becomes TODO (last year's in comments)",
+  },
+  newFrom: { 'zh-CN': '上一年度的报告文件', en: "last year's report file" },
+  newYear: { 'zh-CN': '新报告的年度（默认上一年度 + 1）', en: "the new report's year (default: last year's + 1)" },
+  newOut: { 'zh-CN': '要写入的文件（默认同一文件夹下的 <年度>.yaml）', en: 'file to write (default <year>.yaml beside last year\'s)' },
   profiles: { 'zh-CN': '列出内置的报告格式：适用年度、必需的一级标题和表格', en: 'list the built-in report formats: their years, required headings and tables' },
   profileLine: {
     'zh-CN': (p: ProfileSummary) =>

@@ -65,8 +65,16 @@ function openingParagraph(profile: Profile, { year, organization }: SkeletonOpti
   );
 }
 
-/** One table as YAML: a line a row, zeros in every cell a clerk fills in; totals left to nianbao. */
-function tableLines(table: TableDef): string[] {
+/** Values to start a table from (next year's 上年结转 from this year's 结转), and a note for a row. */
+export interface StartValues {
+  readonly value?: (row: string, column: string) => number | undefined;
+  readonly note?: (row: string) => string | undefined;
+}
+
+/** One table as YAML: a line a row, zeros (or the given values) in every cell a clerk fills in; totals left to nianbao. */
+export function tableLines(table: TableDef, start: StartValues = {}): string[] {
+  const cell = (row: RowDef, column: string) => start.value?.(row.path, column) ?? 0;
+  const comment = (row: RowDef, label: string) => `# ${label}${start.note?.(row.path) ? `  ${start.note(row.path)}` : ''}`;
   const columns = table.columns.filter((c) => !c.sum);
   const lines = [`  ${table.key}:   # ${table.title}`];
   if (columns.length) lines.push(`    # 列 columns: ${columns.map((c) => `${c.key} = ${c.label}`).join('，')}${table.columns.some((c) => c.sum) ? '；总计由 nianbao 计算 (totals are computed)' : ''}`);
@@ -77,10 +85,10 @@ function tableLines(table: TableDef): string[] {
         lines.push(`${indent}${row.key}:   # ${row.label}`);
         walk(row.rows, `${indent}  `);
       } else if (row.single) {
-        lines.push(`${indent}${row.key}: 0   # ${row.label}${row.unit ? `（单位：${row.unit}）` : ''}`);
+        lines.push(`${indent}${row.key}: ${cell(row, 'value')}   ${comment(row, `${row.label}${row.unit ? `（单位：${row.unit}）` : ''}`)}`);
       } else {
-        const cells = row.columns.filter((k) => !table.columns.find((c) => c.key === k)?.sum).map((k) => `${k}: 0`).join(', ');
-        lines.push(`${indent}${row.key}: { ${cells} }   # ${row.label}`);
+        const cells = row.columns.filter((k) => !table.columns.find((c) => c.key === k)?.sum).map((k) => `${k}: ${cell(row, k)}`).join(', ');
+        lines.push(`${indent}${row.key}: { ${cells} }   ${comment(row, row.label)}`);
       }
     }
   };

@@ -1,12 +1,13 @@
 /** The programmatic API: `check` and `build` over many files; the CLI is a thin layer on these. */
 
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
 import { readInput } from '../source/read.js';
 import { exitCodeOf, noMatch, strictly, type CheckOptions, type FileResult, type RunResult } from './result.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { writeAtomic } from './write.js';
 
 export type { BuildOptions, CheckOptions, FileResult, OutputFormat, RunResult } from './result.js';
@@ -76,4 +77,51 @@ export async function listProfiles(): Promise<ProfileSummary[]> {
       tables: p.tables.map((t) => t.title),
     };
   });
+}
+
+/** Options of `nianbao new`. */
+export interface NewOptions {
+  /** Next year's report year; default this year's + 1. */
+  readonly year?: number;
+  /** The file to write; default `<year>.yaml` beside this year's. */
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+/**
+ * Writes next year's report from `from` (this year's); resolves to the file written, 'exists'
+ * when it is there and `force` is not set, or the diagnostics when `from` cannot be read.
+ */
+export async function newReport(from: string, options: NewOptions = {}): Promise<{ written: string } | { exists: string } | { diagnostics: readonly Diagnostic[] }> {
+  const [{ loadProfile }, { isProfilePath, resolveProfileDir }, { profileForYear }, { nextYearYaml }] = await Promise.all([
+    import('../profiles/load.js'),
+    import('../profiles/profile.js'),
+    import('../profiles/skeleton.js'),
+    import('../profiles/next-year.js'),
+  ]);
+  const input = readInput(from);
+  const doc = input.parsed?.value;
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { diagnostics: input.diagnostics };
+  // This year's tables with their totals (none when they have errors: next year starts from zeros).
+  const loaded = await checkInput(input, {}, newRunCache());
+  const d = doc as Record<string, unknown>;
+  const year = options.year ?? (typeof d.year === 'number' ? d.year + 1 : new Date().getFullYear() - 1);
+  const out = options.out ?? join(dirname(from), `${year}.yaml`);
+  if (existsSync(out) && !options.force) return { exists: out };
+  // A built-in format moves on with the years (gov-2019 → gov-2021); a custom one stays.
+  const ref = typeof d.profile === 'string' && isProfilePath(d.profile) ? d.profile : profileForYear(year);
+  const profile = loadProfile(resolveProfileDir(ref, dirname(resolve(from))));
+  const schema = fileURLToPath(new URL('../../src/report.schema.json', import.meta.url));
+  const rel = (target: string) => relative(dirname(resolve(out)), target).split('\\').join('/');
+  const yaml = nextYearYaml({
+    doc: d,
+    tables: loaded.report?.tables ?? new Map(),
+    profile,
+    profileRef: ref,
+    year,
+    previous: rel(resolve(from)),
+    schemaPath: rel(schema),
+  });
+  await writeAtomic(out, yaml);
+  return { written: out };
 }
