@@ -56,3 +56,26 @@ test('a 2020 report (gov-2019) starts a 2021 one in the 2021 format', async () =
     cleanup();
   }
 });
+
+test('a paragraph copied unchanged from last year and a table identical to last year\'s are pointed out', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const { writeFileSync } = await import('node:fs');
+    copyFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), join(dir, '2024.yaml'));
+    const copied = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8')
+      .replace(/^year: 2024$/m, 'year: 2025\nprevious: 2024.yaml')
+      .replace(/2024年/g, '2025年')
+      .replace(/^published: .*$/m, 'published: 2026-01-20')
+      .replace(/^date: .*$/m, 'date: 2026-01-18')
+      // This year's carry-over is last year's carry-forward, as it should be.
+      .replace(/carried_over: \{[^}]*\}/, 'carried_over: { natural: 3, commercial: 0, research: 0, nonprofit: 0, legal: 1, other: 0 }')
+      .replace(/new: \{ natural: 38,/, 'new: { natural: 37,');
+    writeFileSync(join(dir, '2025.yaml'), copied);
+    const d = (await check([join(dir, '2025.yaml')])).files[0]!.diagnostics;
+    const codes = d.map((x) => x.code);
+    assert.ok(codes.filter((c) => c === 'NB6016').length >= 5, codes.join(' '));
+    assert.deepEqual(d.filter((x) => x.code === 'NB6017').map((x) => x.params.table).sort(), ['active', 'review']);
+  } finally {
+    cleanup();
+  }
+});

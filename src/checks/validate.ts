@@ -9,6 +9,7 @@ import { checkProse } from './prose.js';
 import { checkSchema } from './schema.js';
 import { checkSums } from './sums.js';
 import { checkPunctuation } from './punctuation.js';
+import { checkRepeats } from './repeats.js';
 import type { SourceFile } from '../source/source.js';
 import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
@@ -26,6 +27,8 @@ export interface Validated {
 /** What else validation may compare against: last year's tables (plausibility check C1/C2). */
 export interface ValidateContext {
   readonly previousTables?: ReadonlyMap<string, TableValues>;
+  /** Last year's narrative, to find paragraphs copied unchanged. */
+  readonly previousTexts?: readonly string[];
 }
 
 /** Validates a parsed document against the schema and its profile. Pure. */
@@ -57,6 +60,7 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
       ...checkPlausibility(report, profile, spans, source, context.previousTables),
       ...checkSums(report, spans, source),
       ...checkPunctuation(source, parsed),
+      ...checkRepeats(report, spans, source, context),
     ]),
     ...prose.filter((d) => d.code === CONSEQUENCE),
   ];

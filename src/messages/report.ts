@@ -193,6 +193,14 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': (p) => ({ message: `这段文字中有 ${p.count} 处半角标点（${p.marks}）夹在汉字之间。`, expected: `中文里应使用全角标点：运行 nianbao fix ${p.file} 即可全部改正（--dry-run 先看改动）。` }),
     en: (p) => ({ message: `${p.count} half-width punctuation mark${Number(p.count) === 1 ? '' : 's'} (${p.marks}) between Chinese characters in this text.`, expected: `Chinese text takes full-width punctuation: nianbao fix ${p.file} rewrites them all (--dry-run shows the changes first).` }),
   },
+  NB6016: {
+    'zh-CN': (p) => ({ message: `这一段（“${p.start}……”）与上一年度的报告一字不差。`, expected: '按本年的情况改写；照抄上年的文字是常被指出的问题。' }),
+    en: (p) => ({ message: `This paragraph ("${p.start}…") is word for word last year's.`, expected: "Rewrite it for this year; copying last year's words is a common finding of reviews." }),
+  },
+  NB6017: {
+    'zh-CN': (p) => ({ message: `表格 ${p.table} 的每一个数字都与上一年度相同。`, expected: '核对是否填成了上年的数字（连续几年数字完全相同曾被审查和媒体指出）。' }),
+    en: (p) => ({ message: `Every figure of table ${p.table} is last year's.`, expected: "Check that these are this year's figures (identical tables year after year have been caught by reviews and the press)." }),
+  },
   NB6009: {
     'zh-CN': (p) =>
       p.reason === 'tables'

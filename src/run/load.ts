@@ -99,7 +99,7 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
           }, '/previous'),
         ]
       : [];
-  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables } : {});
+  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables, previousTexts: previous.texts } : {});
   // Without its profile, the report's table references name tables nobody defined: that is
   // the profile's error, already said, not one per reference.
   const own = profile ? validated.diagnostics : validated.diagnostics.filter((d) => d.code !== 'NB4003');
@@ -144,7 +144,7 @@ export function previousOf(reportPath: string, doc: unknown): string | undefined
 }
 
 /** Last year's report, read (once a run) only for its tables. */
-function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues> } | { reason: string; found?: number } {
+function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues>; texts: string[] } | { reason: string; found?: number } {
   const read = readInput(path, cache.reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
   const { parsed } = read;
@@ -157,8 +157,24 @@ function previousTables(path: string, profile: Profile, cache: RunCache, year: u
   const located = profileRefFor(path, doc, undefined);
   const own = located ? openProfile(located.ref, located.baseDir, cache) : profile;
   const { tables, diagnostics } = readTables(doc?.tables, own instanceof ProfileError ? profile.tables : own.tables, parsed.spans, read.source);
+  // Its paragraphs, to find those copied unchanged into this year's.
+  const texts = textsOf(doc);
   read.release?.();
-  return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables };
+  return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables, texts };
+}
+
+/** The narrative of a parsed report: its introduction and every section's text. */
+function textsOf(doc: Record<string, unknown> | null): string[] {
+  const out: string[] = typeof doc?.intro === 'string' ? [doc.intro] : [];
+  const walk = (sections: unknown) => {
+    if (!Array.isArray(sections)) return;
+    for (const s of sections as Record<string, unknown>[]) {
+      if (typeof s?.text === 'string') out.push(s.text);
+      walk(s?.sections);
+    }
+  };
+  walk(doc?.sections);
+  return out;
 }
 
 function openProfile(ref: string, baseDir: string, { profiles, files }: RunCache): Profile | ProfileError {
