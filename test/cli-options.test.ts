@@ -51,3 +51,13 @@ test('nianbao profiles lists the formats with their years, headings and tables',
   assert.deepEqual(json.map((p) => p.name), ['free-form', 'gov-2019', 'gov-2021']);
   assert.equal(json[2]!.headings.length, 6);
 });
+
+test('nianbao doctor: 0 on a machine set up by the README, 2 with the fix when the browser path is wrong', () => {
+  const ok = runCli(['doctor']);
+  assert.equal(ok.code, 0, ok.stdout);
+  assert.match(ok.stdout, /^✓ browser starts: \S*Chrome\/\d+/m);
+  assert.match(ok.stdout, /^✓ bundled fonts: /m);
+  const wrong = runCli(['--lang', 'zh-CN', 'doctor', '--browser', '/no/such/chrome']);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stdout, /^✗ 浏览器：有问题：.*\/no\/such\/chrome\n {4}改法：/m);
+});

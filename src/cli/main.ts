@@ -131,6 +131,19 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     });
 
   program
+    .command('doctor')
+    .description(t.doctor)
+    .option('--browser <path>', t.browser)
+    .option('-o, --out-dir <folder>', t.outDir, 'out')
+    .action(async (opts: { browser?: string; outDir: string }) => {
+      const { doctor } = await import('../run/doctor.js');
+      const findings = await doctor({ ...(opts.browser ? { browser: opts.browser } : {}), outDir: opts.outDir });
+      if (reporterName() === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+      else for (const f of findings) io.stdout(`${f.ok ? '✓' : '✗'} ${t.doctorWhat[f.what]}${lang === 'en' ? ': ' : '：'}${t.doctorFound(f)}${f.fix ? `\n    ${t.doctorFix[f.fix]}` : ''}\n`);
+      exitCode = findings.some((f) => f.blocking) ? 2 : 0;
+    });
+
+  program
     .command('profiles')
     .description(t.profiles)
     .action(async () => {

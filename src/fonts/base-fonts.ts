@@ -53,7 +53,7 @@ export function baseCharset(): ReadonlySet<string> {
 }
 
 /** Where prepared fonts are kept: NIANBAO_CACHE_DIR, else the user's cache folder. */
-function fontCacheDir(): string {
+export function fontCacheDir(): string {
   return process.env.NIANBAO_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'nianbao');
 }
 

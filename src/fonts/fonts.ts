@@ -37,7 +37,7 @@ export function collectRoleTexts(): { add(role: FontRole, text: string): void; t
 }
 
 /** One bundled face: a whole font file, or a font split into unicode-range chunks by a CSS file. */
-interface FaceSource {
+export interface FaceSource {
   readonly family: string;
   readonly weight: number;
   readonly role: FontRole;
@@ -49,7 +49,7 @@ interface FaceSource {
  * Stand-ins for the official faces (GB/T 9704 §7.3): 小标宋 → Noto Serif SC Bold, 仿宋 →
  * Noto Serif SC (no free 仿宋 is on npm), 黑体 → Noto Sans SC, 楷体 → LXGW WenKai.
  */
-function bundledFaces(): FaceSource[] {
+export function bundledFaces(): FaceSource[] {
   const serif = packageDir('@expo-google-fonts/noto-serif-sc');
   const sans = packageDir('@expo-google-fonts/noto-sans-sc');
   const kai = packageDir('lxgw-wenkai-webfont');

@@ -2,6 +2,7 @@
 
 import type { SideBySide } from './lang.js';
 import type { ProfileSummary } from '../run/api.js';
+import type { Finding } from '../run/doctor.js';
 import { BROWSER_ENV } from '../print/find-browser.js';
 
 /** The CLI's texts, each in both languages. */
@@ -18,6 +19,41 @@ export const cliText = {
   newFrom: { 'zh-CN': '上一年度的报告文件', en: "last year's report file" },
   newYear: { 'zh-CN': '新报告的年度（默认上一年度 + 1）', en: "the new report's year (default: last year's + 1)" },
   newOut: { 'zh-CN': '要写入的文件（默认同一文件夹下的 <年度>.yaml）', en: 'file to write (default <year>.yaml beside last year\'s)' },
+  doctor: { 'zh-CN': '检查本机能否生成 PDF：Node、浏览器、沙箱、字体、缓存和输出文件夹；有问题时给出改法', en: 'check that this machine can build PDFs: Node, the browser, the sandbox, fonts, cache and output folders; with the fix for each problem' },
+  doctorWhat: {
+    'zh-CN': { node: 'Node.js', browser: '浏览器', starts: '浏览器能否启动', sandbox: '沙箱', fonts: '内置字体', official: '本机公文字体（--fonts auto）', cache: '字体缓存', output: '输出文件夹' },
+    en: { node: 'Node.js', browser: 'browser', starts: 'browser starts', sandbox: 'sandbox', fonts: 'bundled fonts', official: 'official faces (--fonts auto)', cache: 'font cache', output: 'output folder' },
+  },
+  doctorFound: {
+    'zh-CN': (f: Finding) =>
+      f.what === 'sandbox' ? (f.found.startsWith('root') ? '以 root 运行：浏览器不使用沙箱启动（页面不运行脚本、不联网）' : '使用浏览器自己的沙箱')
+      : f.what === 'official' ? (f.found === '—' ? '未安装（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312），用内置字体' : f.found === '?' ? '无法查询（没有 fc-list），用内置字体' : f.found)
+      : f.ok ? f.found : `有问题：${f.found}`,
+    en: (f: Finding) =>
+      f.what === 'sandbox' ? (f.found.startsWith('root') ? 'running as root: the browser starts without its sandbox (the page runs no script and fetches nothing)' : "the browser's own sandbox")
+      : f.what === 'official' ? (f.found === '—' ? 'none installed (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312): the bundled stand-ins print' : f.found === '?' ? 'cannot tell (no fc-list): the bundled stand-ins print' : f.found)
+      : f.ok ? f.found : `problem: ${f.found}`,
+  },
+  doctorFix: {
+    'zh-CN': {
+      node: '改法：安装 Node.js 20 或更新的版本（https://nodejs.org）。',
+      'browser-linux': '改法：sudo apt-get install chromium（Debian/Ubuntu），或用 --browser <路径> / 环境变量 NIANBAO_BROWSER 指明浏览器。',
+      browser: '改法：安装 Chrome 或 Edge，或用 --browser <路径> / 环境变量 NIANBAO_BROWSER 指明浏览器。',
+      starts: '改法：确认这个浏览器能运行（例如加 --headless --version 运行它）；Linux 上可安装发行版的 chromium 软件包以补齐它需要的库。',
+      fonts: '改法：运行 npm ci（字体来自 npm）。',
+      cache: '改法：把环境变量 NIANBAO_CACHE_DIR 设为一个可写的文件夹。',
+      output: '改法：用 -o <文件夹> 换一个可写的输出文件夹。',
+    },
+    en: {
+      node: 'fix: install Node.js 20 or later (https://nodejs.org).',
+      'browser-linux': 'fix: sudo apt-get install chromium (Debian/Ubuntu), or name a browser with --browser <path> / NIANBAO_BROWSER.',
+      browser: 'fix: install Chrome or Edge, or name a browser with --browser <path> / NIANBAO_BROWSER.',
+      starts: "fix: check that the browser runs (e.g. with --headless --version); on Linux the distribution's chromium package brings the libraries it needs.",
+      fonts: 'fix: run npm ci (the fonts come from npm).',
+      cache: 'fix: set NIANBAO_CACHE_DIR to a writable folder.',
+      output: 'fix: choose a writable output folder with -o <folder>.',
+    },
+  },
   profiles: { 'zh-CN': '列出内置的报告格式：适用年度、必需的一级标题和表格', en: 'list the built-in report formats: their years, required headings and tables' },
   profileLine: {
     'zh-CN': (p: ProfileSummary) =>
