@@ -155,3 +155,13 @@ test('numbers typed as text are answered with the number to write: 2025年, ３�
   const thousands = (await diagnosticsOf(NATIONAL.replace(/licensing: \d+/, 'licensing: "1,214"')))[0]!;
   assert.match(messageFor('NB5002', thousands.params, 'zh-CN').expected!, /去掉千位分隔符，写成 1214/);
 });
+
+test('one mistake, one message: a full-width colon, a misspelt heading key, a group written as one row', async () => {
+  assert.deepEqual((await diagnosticsOf(FREE.replace(/^year: 2015/m, 'year： 2015'))).map((x) => x.code), ['NB2006']);
+  assert.deepEqual((await diagnosticsOf(FREE.replace('  - heading: 存在的主要问题', '  - hedding: 存在的主要问题'))).map((x) => [x.code, x.params.suggestion]), [['NB2102', 'heading']]);
+  const grouped = NATIONAL.replace(/ {6}withheld: {3}# （三）不予公开\n(?: {8}.*\n){8}/, '      withheld: { natural: 4, commercial: 1, research: 0, nonprofit: 0, legal: 1, other: 0 }\n');
+  assert.notEqual(grouped, NATIONAL);
+  const d = await diagnosticsOf(grouped);
+  assert.deepEqual(d.map((x) => x.code), ['NB5011']);
+  assert.match(String(d[0]!.params.rows), /^state_secret（1\.属于国家秘密）、.*inquiry（8\.属于行政查询事项）$/);
+});

@@ -39,6 +39,9 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
   const tables = readTables(doc.tables, profile.tables, spans, source, profile.name);
   const built = buildReport(value, spans, source, { defs: profile.tables, values: tables.tables });
   const headings = checkHeadings(built.report.sections, profile, spans, source);
+  // A misspelt `heading:` key (hedding) is one mistake: its "did you mean" says it all, not also
+  // "missing key heading" and "missing required part".
+  const misspelt = new Set(schemaDiagnostics.filter((d) => d.code === 'NB2102' && d.params.suggestion === 'heading').map((d) => d.path?.replace(/\/[^/]*$/, '')));
   // Attach each profile table to the section whose heading the profile names for it.
   const report: Report = {
     ...built.report,
@@ -52,10 +55,10 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
   const prose = checkProse(report, { defs: profile.tables, checks: profile.proseChecks, brokenTables }, spans, source);
   const all = [
     ...sortDiagnostics([
-      ...schemaDiagnostics,
+      ...schemaDiagnostics.filter((d) => !(d.code === 'NB2103' && d.params.key === 'heading' && misspelt.has(d.path))),
       ...tables.diagnostics,
       ...built.diagnostics,
-      ...headings.diagnostics,
+      ...headings.diagnostics.filter((d) => !(misspelt.size && (d.code === 'NB3001' || d.code === 'NB3002'))),
       ...prose.filter((d) => d.code !== CONSEQUENCE),
       ...checkPlausibility(report, profile, spans, source, context.previousTables),
       ...checkSums(report, spans, source),

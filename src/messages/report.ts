@@ -133,6 +133,10 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': (p) => ({ message: `正文说“${p.found}”，但表格中${p.what}为 ${p.expected}。`, expected: '核对表格，或改写这句话，写出实际的数字。' }),
     en: (p) => ({ message: `The text says "${p.found}" (none), but the table gives ${p.expected} for ${p.what}.`, expected: 'Check the table, or rewrite the sentence with the actual number.' }),
   },
+  NB5011: {
+    'zh-CN': (p) => ({ message: `表格“${p.table}”的“${p.row}”分为几行，不能只写一行。`, expected: `按行填写：${p.rows}，每行写各列的数字（没有的写 0）；这一项的合计由 nianbao 计算。` }),
+    en: (p) => ({ message: `In table "${p.table}", "${p.row}" has rows of its own: it cannot be written as one row.`, expected: `Write each row: ${p.rows}, with every column (0 for none); the group's total is computed.` }),
+  },
   NB5008: {
     'zh-CN': (p) => ({
       message: `正文中的“${p.found}”（${p.what}）与表格“${p.table}”不一致，而这张表格本身有误。`,

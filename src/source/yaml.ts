@@ -38,9 +38,11 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; diagnostic
   } catch (error) {
     if (error instanceof YAMLException) {
       const reported = yamlErrorDiagnostic(source, error);
-      // YAML's error after an unindented paste is only its consequence, a line or more later.
-      const paste = slips.find((d) => d.code === 'NB2008' && (d.position?.line ?? 0) <= (reported.position?.line ?? 0));
-      return { diagnostics: paste ? slips : [...slips, reported] };
+      // YAML's error after an unindented paste is only its consequence, a line or more later;
+      // so is its error on the line after a full-width colon or space (the key never ended).
+      const at = reported.position?.line ?? 0;
+      const cause = slips.find((d) => (d.code === 'NB2008' && (d.position?.line ?? 0) <= at) || ((d.code === 'NB2006' || d.code === 'NB2007') && at - (d.position?.line ?? 0) >= 0 && at - (d.position?.line ?? 0) <= 2));
+      return { diagnostics: cause ? slips : [...slips, reported] };
     }
     throw error;
   }

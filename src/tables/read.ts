@@ -11,7 +11,7 @@ import { suggest } from '../checks/suggest.js';
 import { readNumber as readTyped } from '../model/numbers.js';
 import { checkArithmetic, type TableContext } from './arithmetic.js';
 import { columnsOf, SINGLE, type TableValues } from './cells.js';
-import { rowTitle, type ColumnDef, type RowDef, type TableDef } from './definitions.js';
+import { dataRows, rowTitle, type ColumnDef, type RowDef, type TableDef } from './definitions.js';
 import { escapePointer, type SpanMap } from '../source/yaml.js';
 
 type Ctx = TableContext;
@@ -76,6 +76,13 @@ function readGroup(
     const rowPtr = `${pointer}/${escapePointer(row.key)}`;
     const value = data[row.key];
     if (row.rows) {
+      // A group written as one row (withheld: { natural: 1, … }): one message that lists its rows.
+      const keys = isObj(value) ? Object.keys(value) : [];
+      if (keys.length && keys.every((k) => def.columns.some((c) => c.key === k)) && !keys.some((k) => row.rows!.some((r) => r.key === k))) {
+        const at = ctx.spans.get(rowPtr)?.keyStart ?? ctx.spans.get(rowPtr)?.start;
+        ctx.diagnostics.push(diagnosticAt(ctx.source, at, 'NB5011', 'error', { table: def.title, row: row.label, rows: dataRows(row.rows).map((r) => `${r.key}（${r.label}）`).join('、') }, rowPtr));
+        continue;
+      }
       if (isObj(value)) readGroup(ctx, def, row.rows, value, rowPtr, values, given);
       else missingOrWrong(ctx, def, row, value, rowPtr, pointer, 'object');
       continue;
