@@ -118,7 +118,9 @@ test('nianbao killed outright (SIGKILL) leaves no browser running, and the next 
     const started = performance.now();
     while (leftovers(child.pid!).processes.length && performance.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(leftovers(child.pid!).processes, [], 'no browser process is left');
-    assert.equal(leftovers(child.pid!).folders.length, 1, 'the killed run could not remove its profile');
+    // The killed run could not remove its profile folder; any nianbao that starts next removes it
+    // (another run on this machine may already have done so: it is no longer ours to find).
+    assert.ok(leftovers(child.pid!).folders.length <= 1, 'at most the one profile folder of the killed run');
     const r = runCli(['build', join(FIXTURES, 'minimal.yaml'), '-o', join(dir, 'again'), '--format', 'pdf']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(leftovers(child.pid!).folders, [], 'the next build removed it');
