@@ -1,8 +1,8 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
 import { Command, CommanderError, Help, Option } from 'commander';
-import { build, check, init, listProfiles, newReport, type RunResult } from '../run/api.js';
-import { fixFile } from '../run/fix.js';
+import { build, check, init, type RunResult } from '../run/api.js';
+import { addAuthoringCommands } from './authoring.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -111,67 +111,15 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       io.stdout(`${t.wrote(target)}\n`);
     });
 
-  program
-    .command('new')
-    .description(t.newReport)
-    .argument('<last-year-file>', t.newFrom)
-    .option('--year <year>', t.newYear)
-    .option('-o, --out <file>', t.newOut)
-    .option('--force', t.force)
-    .action(async (from: string, opts: { year?: string; out?: string; force?: boolean }) => {
-      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new UsageError(t.badYear(opts.year));
-      const result = await newReport(from, { ...(opts.year ? { year: Number(opts.year) } : {}), ...(opts.out ? { out: opts.out } : {}), force: opts.force === true });
-      if ('exists' in result) throw new UsageError(t.exists(result.exists));
-      if ('diagnostics' in result) {
-        for (const d of result.diagnostics) io.stdout(`${formatDiagnostic(d, { lang, color: useColor(program.opts()) })}\n`);
-        exitCode = 1;
-        return;
-      }
-      io.stdout(`${t.wrote(result.written)}\n`);
-    });
-
-  program
-    .command('doctor')
-    .description(t.doctor)
-    .option('--browser <path>', t.browser)
-    .option('-o, --out-dir <folder>', t.outDir, 'out')
-    .action(async (opts: { browser?: string; outDir: string }) => {
-      const { doctor } = await import('../run/doctor.js');
-      const findings = await doctor({ ...(opts.browser ? { browser: opts.browser } : {}), outDir: opts.outDir });
-      if (reporterName() === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
-      else for (const f of findings) io.stdout(`${f.ok ? '✓' : '✗'} ${t.doctorWhat[f.what]}${lang === 'en' ? ': ' : '：'}${t.doctorFound(f)}${f.fix ? `\n    ${t.doctorFix[f.fix]}` : ''}\n`);
-      exitCode = findings.some((f) => f.blocking) ? 2 : 0;
-    });
-
-  program
-    .command('profiles')
-    .description(t.profiles)
-    .action(async () => {
-      const list = await listProfiles();
-      if (reporterName() === 'json') io.stdout(`${JSON.stringify(list, null, 2)}\n`);
-      else io.stdout(`${list.map((p) => t.profileLine(p)).join('\n\n')}\n`);
-    });
-
-  program
-    .command('fix')
-    .description(t.fix)
-    .argument('<files...>', t.fixFiles)
-    .option('--dry-run', t.dryRun)
-    .action(async (files: string[], opts: { dryRun?: boolean }) => {
-      let failed = false;
-      for (const file of files) {
-        const result = await fixFile(file, { dryRun: opts.dryRun === true });
-        if (result.diagnostics.length) {
-          failed = true;
-          for (const d of result.diagnostics) io.stdout(`${formatDiagnostic(d, { lang, color: useColor(program.opts()) })}\n`);
-          io.stdout(`${t.notFixed(file)}\n`);
-          continue;
-        }
-        if (opts.dryRun && result.diff) io.stdout(`${result.diff}\n`);
-        io.stdout(`${t.fixed(file, result.fixed, opts.dryRun === true)}\n`);
-      }
-      exitCode = failed ? 1 : 0;
-    });
+  // The authoring commands: new, doctor, profiles, fix.
+  addAuthoringCommands(program, {
+    io,
+    t,
+    lang,
+    color: () => useColor(program.opts()),
+    reporter: reporterName,
+    exit: (code) => (exitCode = code),
+  });
 
   program
     .command('check')
