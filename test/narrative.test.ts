@@ -4,7 +4,7 @@ import { findReferences, inlineText, parseInline, splitParagraphs } from '../src
 import { inlineHtml } from '../src/render/render.js';
 
 const figures: Record<string, string> = { items: '2100', fee: '1.5' };
-const lookup = (target: string) => figures[target.replace(/^figures\./, '')];
+const lookup = (ref: { target?: string }) => figures[(ref.target ?? '').replace(/^figures\./, '')];
 
 test('blank lines separate paragraphs; Chinese lines join without a space', () => {
   assert.deepEqual(splitParagraphs('第一段第一行\n第一段第二行\n\n第二段\n'), ['第一段第一行第一段第二行', '第二段']);

@@ -2,7 +2,7 @@
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { checkHeadings } from './headings.js';
-import { buildReport, type Report } from '../model/model.js';
+import { buildReport, type LastYear, type Report } from '../model/model.js';
 import { checkPlausibility } from './plausibility.js';
 import type { Profile } from '../profiles/profile.js';
 import { checkProse } from './prose.js';
@@ -29,6 +29,10 @@ export interface ValidateContext {
   readonly previousTables?: ReadonlyMap<string, TableValues>;
   /** Last year's narrative, to find paragraphs copied unchanged. */
   readonly previousTexts?: readonly string[];
+  /** Last year's figures, for `{{previous.figures.…}}`. */
+  readonly previousFigures?: ReadonlyMap<string, number | string>;
+  /** `previous:` names a report that cannot be read (NB6009 says why). */
+  readonly previousUnreadable?: boolean;
 }
 
 /** Validates a parsed document against the schema and its profile. Pure. */
@@ -37,7 +41,10 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
   const schemaDiagnostics = checkSchema(value, spans, source);
   const doc = (value ?? {}) as Record<string, unknown>;
   const tables = readTables(doc.tables, profile.tables, spans, source, profile.name);
-  const built = buildReport(value, spans, source, { defs: profile.tables, values: tables.tables });
+  const previous: LastYear = context.previousTables
+    ? { tables: context.previousTables, figures: context.previousFigures ?? new Map() }
+    : { missing: context.previousUnreadable ? 'unreadable' : 'unnamed' };
+  const built = buildReport(value, spans, source, { defs: profile.tables, values: tables.tables, previous });
   const headings = checkHeadings(built.report.sections, profile, spans, source);
   // A misspelt `heading:` key (hedding) is one mistake: its "did you mean" says it all, not also
   // "missing key heading" and "missing required part".

@@ -4,7 +4,8 @@
  * is a title all the same, and its every character must be cut into the title face.
  */
 
-import { parseInline } from '../model/narrative.js';
+import { CHANGE_CHARS } from '../model/change.js';
+import { findReferences, parseInline } from '../model/narrative.js';
 import type { FontRole } from './fonts.js';
 
 /** Where characters are collected, per role. */
@@ -20,6 +21,8 @@ export interface RoleChars {
 export function addReportTexts(chars: RoleChars, doc: unknown): void {
   walk(doc, '', (key, text, inSections) => {
     chars.add('body', text);
+    // `{{change …}}` prints words of its own (增加…（增长…%）).
+    if (text.includes('{{') && findReferences(text).some((r) => r.change)) chars.add('body', CHANGE_CHARS);
     for (const run of parseInline(text, () => undefined)) if (run.kind === 'strong') chars.add('bold', run.text);
     if (key === 'title' && !inSections) chars.add('title', text);
     if (key === 'heading' && inSections) {

@@ -81,6 +81,36 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': (p) => ({ message: `引用了不存在的表格数据 ${q(p.name)}。${suggestZh(p)}`, expected: '写成 {{tables.表格.行.列}}，例如 {{tables.requests.new.total}}。' }),
     en: (p) => ({ message: `Reference to an unknown table value "${p.name}". ${suggestEn(p)}`.trim(), expected: 'Write {{tables.table.row.column}}, e.g. {{tables.requests.new.total}}.' }),
   },
+  NB4004: {
+    'zh-CN': (p) => ({
+      message: p.missing === 'unreadable' ? `${p.found} 引用上年数据，但上一年度报告无法读取。` : `${p.found} 引用上年数据，但报告没有写 previous（上一年度报告）。`,
+      expected: p.missing === 'unreadable' ? '先解决关于 previous 的提示，上年数据才能引用。' : '在报告开头写 previous: 上年报告的路径（相对于本文件），例如 previous: 2024.yaml。',
+    }),
+    en: (p) => ({
+      message: p.missing === 'unreadable' ? `${p.found} quotes last year, but last year's report cannot be read.` : `${p.found} quotes last year, but the report names no previous (last year's report).`,
+      expected: p.missing === 'unreadable' ? 'Fix the message about previous first.' : "Add previous: <last year's file> (relative to this one), e.g. previous: 2024.yaml.",
+    }),
+  },
+  NB4005: {
+    'zh-CN': (p) => ({
+      message: p.reason === 'absent' ? `上一年度报告中没有 ${p.found} 引用的数据。` : `${p.found} 无法计算增减：本年或上年的值不是数字。`,
+      expected: p.reason === 'absent' ? '改为引用上年报告中有的数据，或直接写出数字。' : '增减只能对数字计算；写成数字，或直接写出变化情况。',
+    }),
+    en: (p) => ({
+      message: p.reason === 'absent' ? `Last year's report has no value for ${p.found}.` : `${p.found}: no change can be computed, this or last year's value is not a number.`,
+      expected: p.reason === 'absent' ? "Quote a value last year's report has, or write the number." : 'A change needs two numbers; write the figure as a number, or write the change out.',
+    }),
+  },
+  NB4006: {
+    'zh-CN': (p) => ({
+      message: p.reason === 'of' ? `图表的 of: ${p.found} 不是表格中的一组行。` : p.reason === 'empty' ? '图表没有可画的条目。' : p.reason === 'previous' ? `上一年度报告中没有 ${p.found} 的数值，无法对比。` : `图表条目的数值 ${p.found} 不是数字，也不是已有的数据。`,
+      expected: p.reason === 'of' ? '写一组行，如 of: tables.requests.results（各项办理结果）。' : p.reason === 'empty' ? '写 of: tables.…（一组行）或 bars:（逐条写 label 和 value）。' : p.reason === 'previous' ? '去掉 previous: true，或改画上年也有的数据。' : '写数字，或 tables.…、figures.… 引用（不加 {{ }}）。',
+    }),
+    en: (p) => ({
+      message: p.reason === 'of' ? `The chart's of: ${p.found} is no group of table rows.` : p.reason === 'empty' ? 'The chart has nothing to draw.' : p.reason === 'previous' ? `Last year's report has no value for ${p.found}; nothing to compare.` : `The bar value ${p.found} is neither a number nor a defined value.`,
+      expected: p.reason === 'of' ? 'Name a group of rows, e.g. of: tables.requests.results.' : p.reason === 'empty' ? 'Give of: tables.… (a group of rows) or bars: (label and value each).' : p.reason === 'previous' ? 'Drop previous: true, or chart values last year has too.' : 'Write a number, or a tables.…/figures.… path (without {{ }}).',
+    }),
+  },
   NB5001: {
     'zh-CN': (p) => ({
       message: p.row ? `表格“${p.table}”缺少 ${cellZh(p)}。` : `缺少表格“${p.table}”。`,

@@ -4,14 +4,17 @@ import { isIsoDate } from './dates.js';
 import { isGovernment, levelOf } from './level.js';
 import { isObj } from '../source/record.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { findReferences, parseInline, splitParagraphs, type Inline } from './narrative.js';
+import { describeChange } from './change.js';
+import { findReferences, parseInline, splitParagraphs, type Inline, type Reference } from './narrative.js';
 import { headingNumber, MAX_HEADING_LEVEL, readTypedNumber } from './numbering.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { suggest } from '../checks/suggest.js';
 import type { TableDef } from '../tables/definitions.js';
+import { readChart, type Chart } from './chart.js';
+import { readText, type Context } from './references.js';
 import { readGeneralTables, type GeneralTable } from '../tables/general.js';
 import type { TableValues } from '../tables/cells.js';
-import { tablePaths, tableValueAt } from '../tables/lookup.js';
+import { tablePaths, tableValueAt, unitAt } from '../tables/lookup.js';
 import type { Span, SpanMap } from '../source/yaml.js';
 
 /** One paragraph of narrative. */
@@ -38,6 +41,8 @@ export interface Section {
   readonly table?: string;
   /** The section's own tables (`table:`), e.g. an appended 统计表. */
   readonly ownTables: readonly GeneralTable[];
+  /** A chart drawn after the section's text (`chart:`). */
+  readonly chart?: Chart;
 }
 
 /** A report whose content has been checked and resolved; the input of rendering. */
@@ -68,7 +73,14 @@ export interface Report {
 export interface TableContext {
   readonly defs: readonly TableDef[];
   readonly values: ReadonlyMap<string, TableValues>;
+  /** Last year's report (`previous:`), for `{{previous.…}}` and `{{change …}}`. */
+  readonly previous?: LastYear;
 }
+
+/** What `{{previous.…}}` may quote: last year's tables and figures, or why there are none. */
+export type LastYear =
+  | { readonly tables: ReadonlyMap<string, TableValues>; readonly figures: ReadonlyMap<string, number | string> }
+  | { readonly missing: 'unnamed' | 'unreadable' };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -85,7 +97,7 @@ export function buildReport(
   const diagnostics: Diagnostic[] = [];
   const doc = isObj(value) ? value : {};
   const figures = readFigures(doc.figures);
-  const ctx: Context = { source, spans, figures, tables, diagnostics };
+  const ctx: Context = { source, spans, figures, tables, diagnostics, previous: tables.previous ?? { missing: 'unnamed' }, year: typeof doc.year === 'number' ? doc.year : 0 };
 
   for (const key of ['published', 'date'] as const) {
     const date = str(doc[key]);
@@ -118,13 +130,6 @@ export function buildReport(
   return { report, diagnostics };
 }
 
-interface Context {
-  readonly source: SourceFile;
-  readonly spans: SpanMap;
-  readonly figures: ReadonlyMap<string, number | string>;
-  readonly tables: TableContext;
-  readonly diagnostics: Diagnostic[];
-}
 
 function readFigures(value: unknown): Map<string, number | string> {
   const figures = new Map<string, number | string>();
@@ -149,6 +154,7 @@ function readSections(ctx: Context, value: unknown, path: string, level: number,
     const heading = readHeading(ctx, item.heading, `${itemPath}/heading`, level, index);
     const own = readGeneralTables(item.table, `${itemPath}/table`, heading, ctx.spans, ctx.source);
     ctx.diagnostics.push(...own.diagnostics);
+    const chart = readChart(ctx, item.chart, `${itemPath}/chart`, heading);
     sections.push({
       id,
       level,
@@ -159,6 +165,7 @@ function readSections(ctx: Context, value: unknown, path: string, level: number,
       sections: readSections(ctx, item.sections, `${itemPath}/sections`, level + 1, id),
       path: itemPath,
       ownTables: own.tables,
+      ...(chart ? { chart } : {}),
     });
   });
   return sections;
@@ -179,64 +186,6 @@ function readHeading(ctx: Context, heading: string, path: string, level: number,
     );
   }
   return heading.slice(typed.text.length).trim();
-}
-
-function readText(ctx: Context, value: unknown, path: string): Paragraph[] {
-  if (typeof value !== 'string') return [];
-  const span = ctx.spans.get(path);
-  reportReferences(ctx, value, span, path);
-  const lookup = (target: string): string | undefined => {
-    const v = target.startsWith('figures.')
-      ? ctx.figures.get(target.slice('figures.'.length))
-      : tableValueAt(ctx.tables.defs, ctx.tables.values, target.slice('tables.'.length));
-    return v === undefined ? undefined : String(v);
-  };
-  return splitParagraphs(value).map((p) => ({ runs: parseInline(p, lookup) }));
-}
-
-function reportReferences(ctx: Context, text: string, span: Span | undefined, path: string): void {
-  const seen = new Map<string, number>();
-  const figureNames = [...ctx.figures.keys()];
-  for (const ref of findReferences(text)) {
-    const occurrence = seen.get(ref.raw) ?? 0;
-    seen.set(ref.raw, occurrence + 1);
-    const target = ref.target;
-    const isTable = target?.startsWith('tables.') ?? false;
-    const name = target?.slice(isTable ? 'tables.'.length : 'figures.'.length);
-    if (name !== undefined && !isTable && ctx.figures.has(name)) continue;
-    if (name !== undefined && isTable && tableValueAt(ctx.tables.defs, ctx.tables.values, name) !== undefined) continue;
-    const offset = locateInSource(ctx.source, span, ref.raw, occurrence);
-    if (name === undefined) {
-      ctx.diagnostics.push(diagnosticAt(ctx.source, offset, 'NB4002', 'warning', { found: ref.raw }, path));
-      continue;
-    }
-    if (isTable && ctx.tables.defs.length && !ctx.tables.defs.some((d) => ctx.tables.values.has(d.key))) continue; // tables themselves are broken; already reported
-    const paths = isTable ? tablePaths(ctx.tables.defs) : figureNames;
-    // A cell that exists but whose value is missing or invalid: the table's own error says so.
-    if (isTable && paths.includes(name)) continue;
-    const suggestion = suggest(name, paths);
-    ctx.diagnostics.push(
-      diagnosticAt(ctx.source, offset, isTable ? 'NB4003' : 'NB4001', 'error', {
-        name,
-        defined: figureNames.slice(0, 12).join(', '),
-        ...(suggestion ? { suggestion } : {}),
-      }, path),
-    );
-  }
-}
-
-/**
- * Finds the `occurrence`-th appearance of `raw` within a scalar's source range. References hold
- * no escapes or line breaks, so the raw text appears verbatim in the file.
- */
-function locateInSource(source: SourceFile, span: Span | undefined, raw: string, occurrence: number): number | undefined {
-  if (!span) return undefined;
-  let at = span.start - 1;
-  for (let i = 0; i <= occurrence; i++) {
-    at = source.text.indexOf(raw, at + 1);
-    if (at < 0 || at >= span.end) return span.start;
-  }
-  return at;
 }
 
 /** Every section of a tree, each before the sections it holds (document order). */

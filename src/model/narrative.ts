@@ -14,20 +14,31 @@ export type Inline =
 export interface Reference {
   readonly raw: string;
   readonly offset: number;
-  /** `figures.name` or `tables.table.row.column`; undefined when the braces hold something else. */
+  /**
+   * `figures.name`, `tables.table.row.column`, or either with `previous.` before it (last year's
+   * value); undefined when the braces hold something else.
+   */
   readonly target?: string;
+  /** `{{change tables.x.y [unit]}}`: the change from last year's value, in words. */
+  readonly change?: { readonly unit?: string };
 }
 
 const REFERENCE = /\{\{\{?\s*([^{}]*?)\s*\}\}\}?/g;
-const TARGET = /^(?:figures\.[A-Za-z_][A-Za-z0-9_]*|tables(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/;
+const PATH = '(?:previous\\.)?(?:figures\\.[A-Za-z_][A-Za-z0-9_]*|tables(?:\\.[A-Za-z_][A-Za-z0-9_]*)+)';
+const TARGET = new RegExp(`^${PATH}$`);
+// A unit is a few characters that are not ASCII punctuation: 件, 万元, 条, 人次.
+const CHANGE = new RegExp(`^change\\s+(${PATH.replace('(?:previous\\.)?', '')})(?:\\s+([^\\s{}.]{1,4}))?$`);
 
 /** Every `{{…}}` in a text, in order. */
 export function findReferences(text: string): Reference[] {
   return [...text.matchAll(REFERENCE)].map((m) => {
     const inner = m[1] ?? '';
     // `{{{…}}}` is Handlebars' raw output: never a reference, always shown as typed.
-    const triple = m[0].startsWith('{{{');
-    return { raw: m[0], offset: m.index, ...(!triple && TARGET.test(inner) ? { target: inner } : {}) };
+    if (m[0].startsWith('{{{')) return { raw: m[0], offset: m.index };
+    if (TARGET.test(inner)) return { raw: m[0], offset: m.index, target: inner };
+    const change = CHANGE.exec(inner);
+    if (change) return { raw: m[0], offset: m.index, target: change[1]!, change: change[2] ? { unit: change[2] } : {} };
+    return { raw: m[0], offset: m.index };
   });
 }
 
@@ -51,16 +62,16 @@ export function splitParagraphs(text: string): string[] {
 
 /**
  * Turns one paragraph into inline runs, substituting references through `lookup` (given the
- * target, e.g. `figures.items`). An unknown reference stays as its literal text (the caller
- * reports it).
+ * reference, whose target is e.g. `figures.items`). An unknown reference stays as its literal
+ * text (the caller reports it).
  */
-export function parseInline(paragraph: string, lookup: (name: string) => string | undefined): Inline[] {
+export function parseInline(paragraph: string, lookup: (ref: Reference) => string | undefined): Inline[] {
   const withFigures: Inline[] = [];
   let last = 0;
   for (const ref of findReferences(paragraph)) {
     if (ref.offset > last) withFigures.push({ kind: 'text', text: paragraph.slice(last, ref.offset) });
-    const value = ref.target === undefined ? undefined : lookup(ref.target);
-    withFigures.push(value === undefined ? { kind: 'text', text: ref.raw } : { kind: 'figure', name: ref.target!, text: value });
+    const value = ref.target === undefined ? undefined : lookup(ref);
+    withFigures.push(value === undefined ? { kind: 'text', text: ref.raw } : { kind: 'figure', name: ref.change ? `change ${ref.target}` : ref.target!, text: value });
     last = ref.offset + ref.raw.length;
   }
   if (last < paragraph.length) withFigures.push({ kind: 'text', text: paragraph.slice(last) });

@@ -85,6 +85,8 @@ function sectionLines(sections: unknown, indent: string): string[] {
     if (typeof item.text === 'string') out.push(...asComments(item.text, inner), `${inner}text: TODO 根据本年情况改写。`);
     // A section's own table keeps its shape and last year's figures, marked to be updated.
     if (item.table !== undefined) out.push(`${inner}table: ${JSON.stringify(item.table)}   # TODO 改为本年数字`);
+    // A chart draws from this year's figures: it carries over as it was.
+    if (item.chart !== undefined) out.push(`${inner}chart: ${JSON.stringify(item.chart)}`);
     if (Array.isArray(item.sections)) out.push(`${inner}sections:`, ...sectionLines(item.sections, `${inner}  `));
     return out;
   });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Handlebars from 'handlebars';
+import { chartHtml } from './chart-svg.js';
 import type { Inline } from '../model/narrative.js';
 import type { Report, Section } from '../model/model.js';
 import type { GeneralTable } from '../tables/general.js';
@@ -34,6 +35,8 @@ interface SectionView {
   readonly sections: readonly SectionView[];
   readonly table?: { readonly key: string; readonly partial: string };
   readonly ownTables: readonly GeneralTableView[];
+  /** The section's chart, as inline SVG. */
+  readonly chart?: Handlebars.SafeString;
 }
 
 /** A section's own table with its labels as HTML that breaks only between words. */
@@ -146,6 +149,7 @@ function sectionView(section: Section): SectionView {
       rows: t.rows.map((r) => ({ ...r, label: words(r.label) })),
     })),
     ...(section.table ? { table: { key: section.table, partial: `table-${section.table}` } } : {}),
+    ...(section.chart ? { chart: new Handlebars.SafeString(chartHtml(section.chart, `${section.id}-chart`)) } : {}),
   };
 }
 

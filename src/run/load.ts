@@ -15,6 +15,7 @@ import { diagnosticAt, type SourceFile } from '../source/source.js';
 import { applySuppressions } from '../checks/suppress.js';
 import { validateReport, type Validated } from '../checks/validate.js';
 import type { TableValues } from '../tables/cells.js';
+import { isObj } from '../source/record.js';
 import { readTables } from '../tables/read.js';
 
 /** Options that decide how a report is read and checked. */
@@ -99,7 +100,7 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
           }, '/previous'),
         ]
       : [];
-  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables, previousTexts: previous.texts } : {});
+  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables, previousTexts: previous.texts, previousFigures: previous.figures } : previous ? { previousUnreadable: true } : {});
   // Without its profile, the report's table references name tables nobody defined: that is
   // the profile's error, already said, not one per reference.
   const own = profile ? validated.diagnostics : validated.diagnostics.filter((d) => d.code !== 'NB4003');
@@ -144,7 +145,7 @@ export function previousOf(reportPath: string, doc: unknown): string | undefined
 }
 
 /** Last year's report, read (once a run) only for its tables. */
-function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues>; texts: string[] } | { reason: string; found?: number } {
+function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues>; texts: string[]; figures: Map<string, number | string> } | { reason: string; found?: number } {
   const read = readInput(path, cache.reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
   const { parsed } = read;
@@ -160,7 +161,8 @@ function previousTables(path: string, profile: Profile, cache: RunCache, year: u
   // Its paragraphs, to find those copied unchanged into this year's.
   const texts = textsOf(doc);
   read.release?.();
-  return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables, texts };
+  const figures = new Map(Object.entries(isObj(doc?.figures) ? (doc?.figures as Record<string, unknown>) : {}).filter((e): e is [string, number | string] => typeof e[1] === 'number' || typeof e[1] === 'string'));
+  return diagnostics.some((d) => d.severity === 'error') ? { reason: 'tables' } : { tables, texts, figures };
 }
 
 /** The narrative of a parsed report: its introduction and every section's text. */

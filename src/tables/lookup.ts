@@ -83,3 +83,11 @@ export function partValues(defs: readonly TableDef[], tables: ReadonlyMap<string
   }
   return out;
 }
+
+/** The unit a path's value is counted in: the row's own (行政事业性收费: 万元), else 件. */
+export function unitAt(defs: readonly TableDef[], path: string): string {
+  const [tableKey, ...rest] = path.split('.');
+  const def = defs.find((d) => d.key === tableKey);
+  const row = def && (findRow(def.rows, rest.join('.')) ?? findRow(def.rows, rest.slice(0, -1).join('.')));
+  return row?.amount ? (row.unit ?? '万元') : '件';
+}

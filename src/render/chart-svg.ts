@@ -1,0 +1,91 @@
+/**
+ * A chart drawn as inline SVG: horizontal bars (long Chinese labels read best beside the bar),
+ * each value written at its bar's end, last year's bar under this year's when compared. No
+ * script: the same markup in the HTML page and in the PDF, its text real text in the report's
+ * faces (the SVG inherits the page's font), a title and a description for screen readers. Pure.
+ */
+
+import Handlebars from 'handlebars';
+import stringWidth from 'string-width';
+import type { Chart } from '../model/chart.js';
+
+const { escapeExpression: esc } = Handlebars.Utils;
+
+/** Units of the drawing: 4 to the millimetre over the 156 mm of a GB/T 9704 text block. */
+const WIDTH = 624;
+const FONT = 16;
+const GAP = 10;
+const BAR = 20;
+const COMPARED_BAR = 14;
+const ROW_SPACE = 14;
+const COLORS = { now: '#1f4e79', before: '#9dc3e6' };
+
+/** The `<figure>` of a chart; `id` makes its title and description addressable. */
+export function chartHtml(chart: Chart, id: string): string {
+  const label = (text: string) => (stringWidth(text) * FONT) / 2;
+  const amount = (v: number) => `${v}${chart.unit}`;
+  const labelWidth = Math.min(WIDTH * 0.4, Math.max(...chart.bars.map((b) => label(b.label)))) + GAP;
+  const valueWidth = Math.max(...chart.bars.flatMap((b) => [b.value, b.previous ?? 0]).map((v) => label(amount(v)))) + GAP;
+  const longest = Math.max(1, ...chart.bars.flatMap((b) => [b.value, b.previous ?? 0]));
+  const scale = (WIDTH - labelWidth - valueWidth) / longest;
+  const legend = chart.compared ? FONT * 2 : 0;
+  const rowHeight = chart.compared ? COMPARED_BAR * 2 + 2 + ROW_SPACE : BAR + ROW_SPACE;
+  const height = legend + chart.bars.length * rowHeight;
+
+  const parts: string[] = [];
+  if (chart.compared) {
+    const years = [
+      [chart.year, COLORS.now],
+      [chart.year - 1, COLORS.before],
+    ] as const;
+    years.forEach(([year, color], i) => {
+      const x = labelWidth + i * FONT * 6;
+      parts.push(`<rect x="${x}" y="${FONT / 4}" width="${FONT}" height="${FONT * 0.75}" fill="${color}"/>`, text(x + FONT * 1.4, FONT * 0.625, `${year}年`));
+    });
+  }
+  chart.bars.forEach((bar, i) => {
+    const top = legend + i * rowHeight + ROW_SPACE / 2;
+    const middle = top + (rowHeight - ROW_SPACE) / 2;
+    parts.push(text(labelWidth - GAP, middle, bar.label, 'end'));
+    const drawn = chart.compared
+      ? [
+          [bar.value, COLORS.now, top],
+          [bar.previous ?? 0, COLORS.before, top + COMPARED_BAR + 2],
+        ] as const
+      : ([[bar.value, COLORS.now, top]] as const);
+    for (const [value, color, y] of drawn) {
+      const h = chart.compared ? COMPARED_BAR : BAR;
+      const w = Math.max(value * scale, value > 0 ? 1 : 0);
+      parts.push(`<rect x="${labelWidth}" y="${y}" width="${round(w)}" height="${h}" fill="${color}"/>`);
+      parts.push(text(labelWidth + w + GAP / 2, y + h / 2, amount(value), 'start', chart.compared ? FONT * 0.8 : FONT));
+    }
+  });
+  // The axis the bars grow from.
+  parts.push(`<line x1="${labelWidth}" y1="${legend}" x2="${labelWidth}" y2="${height}" stroke="#000" stroke-width="1"/>`);
+
+  const description = chart.description ?? describe(chart);
+  return [
+    `<figure class="chart" id="${esc(id)}">`,
+    `<figcaption class="chart-title" id="${esc(id)}-t">${esc(chart.title)}</figcaption>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${esc(id)}-t ${esc(id)}-d" viewBox="0 0 ${WIDTH} ${round(height)}" width="100%" preserveAspectRatio="xMinYMin meet">`,
+    `<title>${esc(chart.title)}</title><desc id="${esc(id)}-d">${esc(description)}</desc>`,
+    ...parts,
+    '</svg>',
+    '</figure>',
+  ].join('\n');
+}
+
+/** What the chart shows, in words: 予以公开：2024年31件，2023年20件；… */
+export function describe(chart: Chart): string {
+  return chart.bars
+    .map((b) => `${b.label}：${chart.compared ? `${chart.year}年${b.value}${chart.unit}，${chart.year - 1}年${b.previous}${chart.unit}` : `${b.value}${chart.unit}`}`)
+    .join('；') + '。';
+}
+
+function text(x: number, y: number, content: string, anchor: 'start' | 'end' = 'start', size = FONT): string {
+  return `<text x="${round(x)}" y="${round(y)}" font-size="${size}" text-anchor="${anchor}" dominant-baseline="central">${esc(content)}</text>`;
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
