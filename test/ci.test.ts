@@ -23,6 +23,8 @@ test('the same report gives the same bytes: twice, and alone or inside a batch o
     const batch = join(dir, 'batch');
     writeDepartments(join(batch, 'others'), 19);
     copyFileSync(EXAMPLE, join(batch, 'chengchuan-eco-2024.yaml'));
+    // With the report it compares with (previous:), as it travels.
+    copyFileSync(join(ROOT, 'examples', 'chengchuan-eco-2023.yaml'), join(batch, 'chengchuan-eco-2023.yaml'));
     assert.equal(runCli(['build', batch, '-o', join(dir, 'c'), '--format', 'pdf']).code, 0);
     const a = readFileSync(join(dir, 'a', 'chengchuan-eco-2024.pdf'));
     assert.ok(a.equals(readFileSync(join(dir, 'b', 'chengchuan-eco-2024.pdf'))), 'two builds');

@@ -194,7 +194,7 @@ test('init writes a skeleton that passes check with TODO warnings, and fails it 
 test('check examples/ checks the reports and skips the CI workflow beside them, with a note', () => {
   const r = runCli(['check', 'examples/']);
   assert.equal(r.code, 0, r.stdout);
-  assert.match(r.stdout, /4 files: 3 passed, 0 with errors, 1 not a report \(skipped\)/);
+  assert.match(r.stdout, /5 files: 4 passed, 0 with errors, 1 not a report \(skipped\)/);
   assert.match(r.stdout, /Skipped, as YAML files that are not reports.*\n {2}examples\/ci\/github-actions\.yml$/m);
   // Named on the command line, the same file is checked as a report, and is wrong as one.
   assert.equal(runCli(['check', 'examples/ci/github-actions.yml']).code, 1);

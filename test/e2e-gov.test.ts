@@ -76,6 +76,24 @@ test('tables stay inside the 156 mm type area, and table 三 repeats its header 
   assert.ok(headerPages >= 2, `table 三's header appears on ${headerPages} pages`);
 });
 
+test('the chart and the year-on-year sentence are in the PDF as text, in the type area, in the body face at 9 pt or more', async () => {
+  const pdf = join(out.dir, 'chengchuan-eco-2024.pdf');
+  const all = squeeze(text(pdf));
+  assert.ok(all.includes('本年新收政府信息公开申请57件，较上年增加11件（增长23.9%）'), 'the change in words');
+  const runs = (await measurePdf(pdf)).runs;
+  const caption = runs.find((r) => r.text.includes('政府信息公开申请办理结果'));
+  assert.ok(caption, 'the chart\'s caption');
+  // The bars' labels and values follow the caption on its page, in order, and select as text.
+  const page = squeeze(runs.filter((r) => r.page === caption.page).map((r) => r.text).join(''));
+  const chart = page.slice(page.indexOf('政府信息公开申请办理结果'));
+  assert.match(chart, /^政府信息公开申请办理结果2024年2023年予以公开25件20件部分公开6件5件不予公开6件4件无法提供13件11件不予处理4件4件其他处理2件1件/);
+  const labels = runs.filter((r) => r.page === caption.page && /^(予以公开|2024年|25件|20件)$/.test(r.text.trim()));
+  assert.ok(labels.length >= 4, labels.map((r) => r.text).join(' '));
+  for (const r of labels) assert.ok(r.size >= 9 && !r.rotated && r.x >= 28 && r.x + r.width <= 184.5, `${r.text} ${r.size} pt at ${r.x} mm`);
+  // Real text in an embedded subset of a bundled face, like the rest of the page (no Type 3).
+  assert.doesNotMatch(poppler('pdffonts', [pdf]), /Type 3/);
+});
+
 test('a changed cell of table 三 fails check, naming the column, both sides and the cell', () => {
   const dir = tempDir();
   try {

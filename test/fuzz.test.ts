@@ -17,7 +17,7 @@ import { renderHtml } from '../src/render/render.js';
 import { sourceFromText } from '../src/source/source.js';
 import { validateReport } from '../src/checks/validate.js';
 import { parseYaml } from '../src/source/yaml.js';
-import { ROOT } from './helpers.js';
+import { nationalExample, ROOT } from './helpers.js';
 
 const profiles: Record<string, Profile> = {
   'free-form': loadProfile(join(TEMPLATES_DIR, 'free-form')),
@@ -27,7 +27,7 @@ const bases: [string, string][] = [
   ['free-form', readFileSync(join(ROOT, 'test', 'fixtures', 'minimal.yaml'), 'utf8')],
   ['free-form', readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8')],
   ['gov-2021', skeletonYaml(profiles['gov-2021']!, { year: 2024, organization: '测试局', schemaPath: 'x' })],
-  ['gov-2021', readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8')],
+  ['gov-2021', nationalExample()],
 ];
 
 const pieces = [':', ': ', '-', '- ', '[', ']', '{', '}', '"', "'", '#', '&a', '*a', '!', '|', '>', '%', '@', '`', '\t', '\n', '  ', '{{', '}}', '{{figures.x}}', '{{tables.requests.new.total}}', '**', '<script>', '一、', '（一）', '\u0000', '\u0007', '\ufeff', '\r', '9007199254740993', '-1', '.nan', '1.5', '"3"', '~', 'null', 'yes', '2016-02-30', '中文', '：'];

@@ -140,3 +140,19 @@ export function unavailable(t: { skip: (message: string) => void }, why: string)
   if (process.env.CI) throw new Error(`${why}: on CI this test must run`);
   t.skip(why);
 }
+
+/**
+ * The example without its ties to last year's report (`previous:`, a change, a chart beside last
+ * year's), so that a copy checks clean in any folder.
+ */
+export function standalone(example: string): string {
+  return example
+    .replace(/^previous: .*\n/m, '')
+    .replace(/，较上年\{\{change [^}]*\}\}/g, '')
+    .replace(/^ {4}chart:.*\n(?: {6}.*\n)*/m, '');
+}
+
+/** The national example (chengchuan-eco-2024.yaml) as text that checks clean in any folder. */
+export function nationalExample(): string {
+  return standalone(readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8'));
+}

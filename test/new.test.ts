@@ -15,6 +15,8 @@ test('nianbao new writes next year: 上年结转 is last year\'s 结转下年度
   try {
     const last = join(dir, '2024.yaml');
     copyFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), last);
+    // The example quotes its own last year (previous:), which travels with it.
+    copyFileSync(join(ROOT, 'examples', 'chengchuan-eco-2023.yaml'), join(dir, 'chengchuan-eco-2023.yaml'));
     const r = runCli(['new', last]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const next = join(dir, '2025.yaml');
@@ -63,6 +65,7 @@ test('a paragraph copied unchanged from last year and a table identical to last 
     const { writeFileSync } = await import('node:fs');
     copyFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), join(dir, '2024.yaml'));
     const copied = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8')
+      .replace(/^previous: .*$/m, '')
       .replace(/^year: 2024$/m, 'year: 2025\nprevious: 2024.yaml')
       .replace(/2024年/g, '2025年')
       .replace(/^published: .*$/m, 'published: 2026-01-20')

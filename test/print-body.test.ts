@@ -10,9 +10,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { measurePdf, type Run } from './tools/pdf-measure.js';
-import { poppler, ROOT, runCli, tempDir } from './helpers.js';
+import { nationalExample, poppler, ROOT, runCli, tempDir } from './helpers.js';
 
-const NATIONAL = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('$schema=../src', `$schema=${ROOT}/src`);
+const NATIONAL = nationalExample().replace('$schema=../src', `$schema=${ROOT}/src`);
 const FREE = readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8').replace('$schema=../src', `$schema=${ROOT}/src`);
 const PHONE_AT = '如对本年度报告有疑问';
 const LAST_TEXT = '确保各项工作落到实处。';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { measurePdf, type Run } from './tools/pdf-measure.js';
 import { tableFindings } from './tools/print-checks.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { nationalExample, ROOT, runCli, tempDir } from './helpers.js';
 
-const EXAMPLE = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8');
+const EXAMPLE = nationalExample();
 const ANCHOR = '          全年组织政务公开业务培训{{figures.trainings}}次';
 const VARIANTS = 22;
 

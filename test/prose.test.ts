@@ -12,9 +12,9 @@ import type { Diagnostic } from '../src/diagnostics.js';
 import { messageFor } from '../src/messages/diagnostics.js';
 import { readNumber } from '../src/model/numbers.js';
 import { check } from '../src/run/api.js';
-import { ROOT, tempDir } from './helpers.js';
+import { nationalExample, ROOT, tempDir } from './helpers.js';
 
-const EXAMPLE = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8');
+const EXAMPLE = nationalExample();
 // The sentence every case rewrites, and the example's table values it quotes:
 // granted 25, partial 6, withheld 6, unable 13, results total 56, new 57; review: 行政复议 4,
 // 直接起诉 2, 复议后起诉 1; table 二: normative 2 issued / 1 repealed / 9 in force, licensing 214.

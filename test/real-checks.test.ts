@@ -12,9 +12,9 @@ import type { Diagnostic } from '../src/diagnostics.js';
 import { loadReport } from '../src/run/load.js';
 import { check } from '../src/run/api.js';
 import { renderHtml } from '../src/render/render.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { nationalExample, ROOT, runCli, tempDir } from './helpers.js';
 
-const NATIONAL = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8');
+const NATIONAL = nationalExample();
 const FREE = readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8');
 
 let temp: { dir: string; cleanup: () => void };

@@ -11,9 +11,9 @@ import { after, before, test } from 'node:test';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { levelOf } from '../src/model/level.js';
 import { check } from '../src/run/api.js';
-import { ROOT, tempDir } from './helpers.js';
+import { nationalExample, ROOT, tempDir } from './helpers.js';
 
-const NATIONAL = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8');
+const NATIONAL = nationalExample();
 const FREE = readFileSync(join(ROOT, 'examples', 'tieshan-2015.yaml'), 'utf8');
 // The example's table 三: new 57, carried over 3, granted 25, partial 6, results 56; table 四:
 // 行政复议 4, 直接起诉 2, 复议后起诉 1; table 二: licensing 214, penalty 96.

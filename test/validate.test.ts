@@ -11,7 +11,7 @@ import { TEMPLATES_DIR } from '../src/profiles/profile.js';
 import { sourceFromText } from '../src/source/source.js';
 import { validateReport } from '../src/checks/validate.js';
 import { parseYaml } from '../src/source/yaml.js';
-import { FIXTURES, ROOT, runCli, tempDir } from './helpers.js';
+import { FIXTURES, nationalExample, ROOT, runCli, tempDir } from './helpers.js';
 
 const freeForm = loadProfile(join(TEMPLATES_DIR, 'free-form'));
 
@@ -43,7 +43,7 @@ test('free-form: one part naming both problems and improvements satisfies both r
 });
 
 test('a required heading one character off is "did you mean" on its own line, not missing plus unexpected', async () => {
-  const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('heading: 政府信息公开行政复议、行政诉讼情况', 'heading: 政府信息公开行政法复议、行政诉讼情况');
+  const example = nationalExample().replace('heading: 政府信息公开行政复议、行政诉讼情况', 'heading: 政府信息公开行政法复议、行政诉讼情况');
   const { dir, cleanup } = tempDir();
   try {
     writeFileSync(join(dir, 'r.yaml'), example);
@@ -165,7 +165,7 @@ test('a mistake in a custom profile\'s profile.yaml or tables.yaml is reported a
   try {
     const profile = join(dir, 'mine');
     cpSync(join(TEMPLATES_DIR, 'gov-2021'), profile, { recursive: true });
-    const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('profile: gov-2021', 'profile: ./mine');
+    const example = nationalExample().replace('profile: gov-2021', 'profile: ./mine');
     writeFileSync(join(dir, 'r.yaml'), example);
     const rules = join(profile, 'profile.yaml');
     const original = readFileSync(rules, 'utf8');
@@ -206,7 +206,7 @@ test('the plausibility checks compare the cells the profile names', async () => 
     const profile = join(dir, 'mine');
     cpSync(join(TEMPLATES_DIR, 'gov-2021'), profile, { recursive: true });
     const rules = join(profile, 'profile.yaml');
-    const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8').replace('profile: gov-2021', 'profile: ./mine');
+    const example = nationalExample().replace('profile: gov-2021', 'profile: ./mine');
     // A department's fee of 35000 万元: looks typed in 元 where the profile names the fee's row, not where it names none.
     writeFileSync(join(dir, 'r.yaml'), example.replace(/fees: [\d.]+/, 'fees: 35000'));
     const codes = async () => (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics.map((x) => x.code);
@@ -224,7 +224,7 @@ test('the plausibility checks compare the cells the profile names', async () => 
 test('a date written as people write it gets the exact rewrite, and no deadline warning is computed from it', async () => {
   const { dir, cleanup } = tempDir();
   try {
-    const example = readFileSync(join(ROOT, 'examples', 'chengchuan-eco-2024.yaml'), 'utf8');
+    const example = nationalExample();
     for (const written of ['2025年1月20日', '2025-1-20', '2025/01/20', '2025.1.20', '2025 年 1 月 20 日']) {
       writeFileSync(join(dir, 'r.yaml'), example.replace(/^published: .*$/m, `published: ${written}`));
       const d = (await check([join(dir, 'r.yaml')])).files[0]!.diagnostics;

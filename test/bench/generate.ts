@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { standalone } from '../helpers.js';
 
 const EXAMPLE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'chengchuan-eco-2024.yaml');
 const BODIES = ['生态环境局', '教育局', '民政局', '财政局', '自然资源局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化广电旅游局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '林业局', '人力资源和社会保障局', '司法局'];
@@ -18,7 +19,7 @@ function departmentReport(i: number): string {
   const source = (example ??= readFileSync(EXAMPLE, 'utf8'));
   const body = BODIES[i % BODIES.length]!;
   const org = `澄川市${body}${i >= BODIES.length ? `第${Math.floor(i / BODIES.length) + 1}分局` : ''}`;
-  let text = source.replace(/澄川市生态环境局/g, org);
+  let text = standalone(source).replace(/澄川市生态环境局/g, org);
   // Balanced variation: k more applications received and granted, for natural persons.
   const k = (i * 7) % 23;
   text = text.replace(/^(\s+new: \{ natural: )(\d+)/m, (_, h: string, n: string) => `${h}${Number(n) + k}`);

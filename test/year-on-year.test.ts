@@ -1,0 +1,89 @@
+/**
+ * Year on year: `{{previous.…}}` quotes last year's report, `{{change …}}` says the change in
+ * words, and a section's `chart:` draws bars (beside last year's) as inline SVG — each checked
+ * like any other reference.
+ */
+
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { messageFor } from '../src/messages/diagnostics.js';
+import { describeChange } from '../src/model/change.js';
+import { findReferences } from '../src/model/narrative.js';
+import { check } from '../src/run/api.js';
+import { loadReport } from '../src/run/load.js';
+import { renderHtml } from '../src/render/render.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const EXAMPLES = join(ROOT, 'examples');
+
+test('a change is said as these reports say it', () => {
+  assert.equal(describeChange(57, 46, '件'), '增加11件（增长23.9%）');
+  assert.equal(describeChange(7, 10, '件'), '减少3件（下降30.0%）');
+  assert.equal(describeChange(12, 12, '件'), '与上年持平');
+  assert.equal(describeChange(5, 0, '件'), '增加5件', 'no rate against nothing');
+  assert.equal(describeChange(2.25, 1.5, '万元'), '增加0.75万元（增长50.0%）');
+  assert.equal(describeChange(1.1, 1.1 + 1e-12), '与上年持平', 'sums in floating point are no change');
+});
+
+test('references name last year, or a change with an optional unit', () => {
+  const refs = findReferences('{{previous.tables.requests.new.total}} {{change tables.active.licensing}} {{change figures.items 条}} {{change previous.figures.x}} {{change figures.a b c}}');
+  assert.deepEqual(refs.map((r) => [r.target, r.change]), [
+    ['previous.tables.requests.new.total', undefined],
+    ['tables.active.licensing', {}],
+    ['figures.items', { unit: '条' }],
+    [undefined, undefined],
+    [undefined, undefined],
+  ]);
+});
+
+/** The 2024 example beside its 2023 report in a folder of their own, `edit`ed. */
+async function example(edit: (yaml: string) => string, { withPrevious = true } = {}) {
+  const { dir, cleanup } = tempDir();
+  const file = join(dir, 'chengchuan-eco-2024.yaml');
+  writeFileSync(file, edit(readFileSync(join(EXAMPLES, 'chengchuan-eco-2024.yaml'), 'utf8')));
+  if (withPrevious) copyFileSync(join(EXAMPLES, 'chengchuan-eco-2023.yaml'), join(dir, 'chengchuan-eco-2023.yaml'));
+  try {
+    return (await check([file])).files[0]!.diagnostics;
+  } finally {
+    cleanup();
+  }
+}
+
+test('the example quotes last year: its sentence and its chart, in the HTML', async () => {
+  const loaded = await loadReport(join(EXAMPLES, 'chengchuan-eco-2024.yaml'));
+  assert.deepEqual(loaded.diagnostics, []);
+  const html = renderHtml(loaded.report!, loaded.profile!, { version: 'test' });
+  assert.match(html, /较上年<span class="figure" data-figure="change tables\.requests\.new\.total">增加11件（增长23\.9%）<\/span>/);
+  const svg = /<figure class="chart" id="([^"]+)">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+  assert.match(svg, /<figcaption class="chart-title" id="s-3-chart-t">政府信息公开申请办理结果<\/figcaption>/);
+  assert.match(svg, /<svg [^>]*role="img" aria-labelledby="s-3-chart-t s-3-chart-d"/);
+  assert.match(svg, /<desc id="s-3-chart-d">予以公开：2024年25件，2023年20件；部分公开：2024年6件，2023年5件；.*其他处理：2024年2件，2023年1件。<\/desc>/);
+  // Six results, this year's and last year's bar each; the longer value has the longer bar.
+  const bars = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="14"/g)].map((m) => Number(m[1]));
+  assert.equal(bars.length, 12);
+  assert.ok(bars[0]! > bars[1]! && bars[0] === Math.max(...bars), bars.join(' '));
+  assert.doesNotMatch(svg, /<script|on\w+=/);
+});
+
+test('last year quoted without last year\'s report, or what it lacks, is an error at the reference', async () => {
+  const noPrevious = await example((y) => y.replace(/^previous: .*\n/m, ''));
+  assert.deepEqual(noPrevious.map((d) => [d.code, d.params.missing]), [['NB4004', 'unnamed'], ['NB4004', 'unnamed']], 'the sentence and the chart');
+  assert.match(messageFor(noPrevious[0]!.code, noPrevious[0]!.params, 'zh-CN').expected ?? '', /previous: 上年报告的路径/);
+  const unreadable = await example((y) => y, { withPrevious: false });
+  assert.deepEqual(unreadable.map((d) => d.code).sort(), ['NB4004', 'NB4004', 'NB6009']);
+  const unknown = await example((y) => y.replace('{{change tables.requests.new.total}}', '{{previous.tables.requests.nwe.total}}'));
+  assert.deepEqual(unknown.map((d) => [d.code, d.params.suggestion]), [['NB4003', 'requests.new.total']]);
+  const text = await example((y) => y.replace('{{change tables.requests.new.total}}', '{{change figures.satisfaction_rate}}'));
+  assert.deepEqual(text.map((d) => [d.code, d.params.reason, d.position?.line]), [['NB4005', 'text', 53]]);
+});
+
+test('a chart that names nothing says so at its line', async () => {
+  const group = await example((y) => y.replace('of: tables.requests.results', 'of: tables.requests.reslts'));
+  assert.deepEqual(group.map((d) => [d.code, d.params.reason, d.params.found]), [['NB4006', 'of', 'tables.requests.reslts']]);
+  const bars = await example((y) => y.replace('      of: tables.requests.results\n', '      bars:\n        - { label: 许可, value: tables.active.licensing }\n        - { label: 解读, value: figures.nothing }\n'));
+  assert.deepEqual(bars.map((d) => [d.code, d.params.found]), [['NB4006', 'figures.nothing']]);
+  const empty = await example((y) => y.replace('      of: tables.requests.results\n', ''));
+  assert.deepEqual(empty.map((d) => [d.code, d.params.reason]), [['NB4006', 'empty']]);
+});
