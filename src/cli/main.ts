@@ -3,6 +3,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
 import { addAuthoringCommands } from './authoring.js';
+import { addWatchCommand } from './watch.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -111,15 +112,17 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       io.stdout(`${t.wrote(target)}\n`);
     });
 
-  // The authoring commands: new, doctor, profiles, fix.
-  addAuthoringCommands(program, {
+  // The authoring commands: new, doctor, profiles, fix; and watch.
+  const context = {
     io,
     t,
     lang,
     color: () => useColor(program.opts()),
     reporter: reporterName,
-    exit: (code) => (exitCode = code),
-  });
+    exit: (code: number) => (exitCode = code),
+  };
+  addAuthoringCommands(program, context);
+  addWatchCommand(program, context);
 
   program
     .command('check')

@@ -145,6 +145,31 @@ export const cliText = {
     'zh-CN': (f: string) => `已生成 ${f}。填写其中的 TODO，然后运行：nianbao check ${f}`,
     en: (f: string) => `Wrote ${f}. Fill in its TODOs, then run: nianbao check ${f}`,
   },
+  watch: {
+    'zh-CN': '边写边预览：在本机 127.0.0.1 上提供报告页面，每次保存后重新生成并自动刷新；有错误时页面显示错误和所在行',
+    en: 'preview while writing: serve the report on 127.0.0.1, rebuild on every save and reload the page by itself; errors are shown in the page with their lines',
+  },
+  watchFile: { 'zh-CN': '报告文件', en: 'report file' },
+  watchPort: { 'zh-CN': '端口（默认 0：任选一个空闲端口）', en: 'port (default 0: any free port)' },
+  watchPdf: { 'zh-CN': '每次保存后同时更新 PDF（浏览器保持运行）', en: 'also rewrite the PDF after every save (the browser stays running)' },
+  badPort: { 'zh-CN': (v: string) => `--port 应为 0–65535 的整数，而不是“${v}”。`, en: (v: string) => `--port takes a whole number 0–65535, not "${v}".` },
+  watching: {
+    'zh-CN': (url: string, file: string) => `预览 ${file}：${url}
+保存文件后页面自动刷新；按 Ctrl+C 结束。`,
+    en: (url: string, file: string) => `Previewing ${file}: ${url}
+The page reloads on every save; Ctrl+C ends.`,
+  },
+  watchUpdated: {
+    'zh-CN': (time: string, ms: number, warnings: number) => `${time} 已更新（${ms} 毫秒）${warnings ? `，${warnings} 条警告` : ''}`,
+    en: (time: string, ms: number, warnings: number) => `${time} updated (${ms} ms)${warnings ? `, ${warnings} warning(s)` : ''}`,
+  },
+  watchBroken: {
+    'zh-CN': (time: string, errors: number) => `${time} 有 ${errors} 处错误，页面显示错误，改正并保存后恢复：`,
+    en: (time: string, errors: number) => `${time} ${errors} error(s); the page shows them until the next good save:`,
+  },
+  watchPdfWritten: { 'zh-CN': (time: string, path: string, ms: number) => `${time} PDF 已写入 ${path}（保存后 ${ms} 毫秒）`, en: (time: string, path: string, ms: number) => `${time} PDF written to ${path} (${ms} ms after the save)` },
+  watchPdfFailed: { 'zh-CN': (m: string) => `PDF 未能生成：${m}`, en: (m: string) => `The PDF could not be made: ${m}` },
+  portTaken: { 'zh-CN': (p: string) => `端口 ${p} 已被占用；换一个 --port，或用 --port 0 任选空闲端口。`, en: (p: string) => `Port ${p} is in use; pick another --port, or --port 0 for any free one.` },
   help: { 'zh-CN': '显示帮助', en: 'show help' },
   version: { 'zh-CN': '显示版本号', en: 'show the version' },
   titles: {

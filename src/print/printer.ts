@@ -65,7 +65,7 @@ export class Printer {
 
   private constructor(
     handle: BrowserHandle,
-    private readonly fonts: FontCss,
+    private fonts: FontCss,
     private readonly options: PrinterOptions,
     /** The browser's version, e.g. `Chrome/156.0.8078.108`. */
     readonly version: string,
@@ -144,6 +144,15 @@ export class Printer {
     // keepNames), through a helper the page must have.
     await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
     return { page, documents: 0 };
+  }
+
+  /**
+   * Prints from now on with other fonts (a watched report came to show characters the first
+   * cut lacked): pages set up with the old fonts are let go, new ones take the new fonts.
+   */
+  useFonts(fonts: FontCss): void {
+    this.fonts = fonts;
+    for (const pooled of this.idle.splice(0)) void pooled.page.close().catch(() => undefined);
   }
 
   /**

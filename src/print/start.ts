@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserSource } from './browser.js';
 import type { BuildOptions } from '../run/result.js';
 import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
+import type { RoleTexts } from '../fonts/fonts.js';
 import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import type { ProfileFiles } from '../profiles/files.js';
 import type { Input } from '../source/read.js';
@@ -29,6 +30,8 @@ interface StartControl {
   readonly onLaunch: () => void;
   /** The run's profile files (read once a run), whose characters the fonts must hold. */
   readonly profileFiles: ProfileFiles;
+  /** The characters to cut the fonts to, when the caller knows them (watch); else the inputs'. */
+  readonly texts?: RoleTexts;
 }
 
 /**
@@ -62,7 +65,7 @@ async function startOnce(
   files: readonly Input[],
   jobs: number,
   options: BuildOptions,
-  { unused, onLaunch, profileFiles }: StartControl,
+  { unused, onLaunch, profileFiles, texts }: StartControl,
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
   const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
@@ -94,9 +97,13 @@ async function startOnce(
     const [{ Printer }, { collectRoleTexts, fontCssOffThread }] = await Promise.all([import('./printer.js'), import('../fonts/fonts.js')]);
     trace('printer modules loaded');
     if (unused.aborted) throw new Error('no report to print');
-    const chars = collectRoleTexts();
-    addRunTexts(chars, files, options, profileFiles);
-    const fonting = fontCssOffThread(chars.texts, { localFonts: options.localFonts ?? false, signal: fontsNeeded.signal });
+    let cut = texts;
+    if (!cut) {
+      const chars = collectRoleTexts();
+      addRunTexts(chars, files, options, profileFiles);
+      cut = chars.texts;
+    }
+    const fonting = fontCssOffThread(cut, { localFonts: options.localFonts ?? false, signal: fontsNeeded.signal });
     fonting.catch(() => undefined);
     void fonting.then(() => trace('fonts cut'), () => undefined);
     // Pages open while the fonts are cut; the browser's first tab is one of them.
@@ -129,7 +136,7 @@ async function startOnce(
  * Adds the characters the run's documents can show: the built-in templates, the custom
  * profiles the reports use, and what each report says (per role, from its parsed YAML).
  */
-function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
+export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
   chars.add('body', profileFiles.folderText(TEMPLATES_DIR));
   const profiles = new Set<string>();
   for (const input of inputs) {

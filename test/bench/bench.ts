@@ -4,6 +4,7 @@
  *   npm run bench                 N = 100 department reports
  *   npm run bench -- --large      N = 500 as well (and memory growth from 100 to 500)
  *   npm run bench -- --n 40       another N
+ *   npm run bench -- --watch-only the one-report figures and watch's only
  *
  * It measures (a) one `nianbao build` process per file, as a clerk runs it, and (b) one
  * `nianbao build` over all N; the ratio (a)/(b); peak resident memory of the whole process tree
@@ -18,9 +19,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeDepartments } from './generate.js';
+import { exampleIn, startWatchDriver } from '../tools/watch-driver.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'nianbao.js');
@@ -200,6 +202,37 @@ async function batch(n: number, work: string, perFile: number, base: Baselines) 
   return { perReportA, perReportB, peakMb: memory.peakMb, samplesMb: memory.samplesMb, bad: verified.bad.length };
 }
 
+/**
+ * `nianbao watch --pdf` on the 2024 example: from the save (a new file renamed over the report,
+ * as editors save) to the changed paragraph on the preview page in Chromium, and to the PDF
+ * rewritten by the warm browser; 10 saves after a first build.
+ */
+async function watchTimes(work: string) {
+  const dir = join(work, 'watch');
+  mkdirSync(dir);
+  const file = exampleIn(dir);
+  const original = readFileSync(file, 'utf8');
+  const paragraph = '全面推进决策、执行、管理、服务、结果公开';
+  const driver = await startWatchDriver(file, ['--pdf', '-o', 'out']);
+  const screen: number[] = [];
+  const pdf: number[] = [];
+  try {
+    await driver.pdfAfter(0, performance.now(), 60_000);
+    for (let i = 1; i <= 10; i++) {
+      const version = await driver.page.evaluate(() => Number(document.body.dataset.pdf));
+      const text = `全面推进决策公开第${i}稿`;
+      const at = driver.save(original.replace(paragraph, text));
+      screen.push(await driver.shows(text, at));
+      pdf.push(await driver.pdfAfter(version, at));
+    }
+  } finally {
+    await driver.stop();
+  }
+  console.log('\nWatch (the 2024 example; 10 saves, median (min–max))');
+  report('save → changed paragraph on screen (HTML)', spread(screen), check(median(screen) <= 300, '≤ 300 ms'));
+  report('save → PDF rewritten (--pdf, warm browser)', spread(pdf), check(median(pdf) <= 600, '≤ 600 ms'));
+}
+
 async function main() {
   const n = value('--n', 100);
   const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
@@ -212,6 +245,8 @@ async function main() {
     console.log('\nOne report (the bundled 2024 example, 9 pages; median of 5 runs, min–max)');
     report('cold `nianbao build` of one report', spread(cold), relative(median(cold), 4, base.nodeMs + base.browserMs, '(node + bare browser)'));
     report('`nianbao check` of one file', spread(checks), relative(median(checks), 4.5, base.nodeMs, 'node'));
+    await watchTimes(work);
+    if (flag('--watch-only')) return;
 
     const small = await batch(n, work, value('--per-file', Math.min(n, 100)), base);
     if (flag('--large')) {
