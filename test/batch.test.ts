@@ -42,6 +42,9 @@ test('a folder with one broken file: every other report is built, the broken one
     assertPdfsGood(out, src, built);
     // One plain progress line per finished file when not on a terminal.
     assert.equal((r.stderr.match(/^\[\d+\/7\] /gm) ?? []).length, 7);
+    // Each line says the file's own time apart from the time since the start.
+    assert.equal((r.stderr.match(/^\[\d+\/7\] built \S+ \(this file \d+\.\d s; \d+\.\d s since the start\)$/gm) ?? []).length, 6, r.stderr);
+    assert.match(r.stderr, /^\[\d+\/7\] .*dept-003\.yaml \(this file \d+\.\d s; \d+\.\d s since the start\)$/m);
   } finally {
     cleanup();
   }

@@ -17,6 +17,18 @@ export interface ProgressOptions {
 }
 
 
+/**
+ * A finished file's own time (checked, printed and written) and the time since the run began,
+ * each said for what it is: "(this file 0.4 s; 2.1 s since the start)".
+ */
+export function times(result: FileResult, sinceStartMs: number, lang: Lang): string {
+  const t = result.timings;
+  const own = t ? ((t.checkMs ?? 0) + (t.printMs ?? 0) + (t.writeMs ?? 0)) / 1000 : undefined;
+  const since = (sinceStartMs / 1000).toFixed(1);
+  if (lang === 'zh-CN') return own === undefined ? `（自开始 ${since} 秒）` : `（本文件 ${own.toFixed(1)} 秒；自开始 ${since} 秒）`;
+  return own === undefined ? `(${since} s since the start)` : `(this file ${own.toFixed(1)} s; ${since} s since the start)`;
+}
+
 /** Callbacks for `build`'s onStart/onFile, and `done` to clear the bar. */
 export function createProgress(options: ProgressOptions) {
   let total = 0;
@@ -38,10 +50,7 @@ export function createProgress(options: ProgressOptions) {
       finished++;
       if (total <= 1) return;
       if (options.tty) bar(result.file);
-      else {
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        options.write(`[${finished}/${total}] ${statusText[result.status][options.lang]} ${result.file} (${seconds} s)\n`);
-      }
+      else options.write(`[${finished}/${total}] ${statusText[result.status][options.lang]} ${result.file} ${times(result, Date.now() - started, options.lang)}\n`);
     },
     done() {
       if (options.tty && total > 1) options.write('\r\x1b[K');

@@ -137,7 +137,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       if (loaded.notReport) {
         finish(item.index, { file, status: 'skipped', diagnostics: [], outputs: [] });
       } else if (!loaded.report || !loaded.profile || loaded.html === undefined) {
-        finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [] });
+        finish(item.index, { file, status: 'invalid', diagnostics: loaded.diagnostics, outputs: [], timings: { checkMs } });
       } else {
         const html = loaded.html;
         trace(`checked ${file}`);
