@@ -87,3 +87,17 @@ test('a chart that names nothing says so at its line', async () => {
   const empty = await example((y) => y.replace('      of: tables.requests.results\n', ''));
   assert.deepEqual(empty.map((d) => [d.code, d.params.reason]), [['NB4006', 'empty']]);
 });
+
+test('a change typed by hand after a quantity is checked against last year\'s report (NB5012)', async () => {
+  const typed = (change: string) => example((y) => y.replace('较上年{{change tables.requests.new.total}}', `较上年${change}`));
+  // 57 this year, 46 last year: +11, 23.9 %.
+  for (const right of ['增加11件（增长23.9%）', '增加11件（增长24%）', '增加11件', '增长23.9%', '多11件']) assert.deepEqual(await typed(right), [], right);
+  for (const wrong of ['增加12件（增长26.1%）', '减少11件', '增长25%', '增加11件（增长26.1%）', '持平']) {
+    const d = await typed(wrong);
+    assert.deepEqual(d.map((x) => [x.code, x.params.expected, x.params.now, x.params.before]), [['NB5012', '增加11件（增长23.9%）', 57, 46]], wrong);
+    assert.equal(d[0]!.position?.line, 53);
+  }
+  // Without last year's report there is nothing to compare with: no message about the change.
+  const alone = await example((y) => y.replace('较上年{{change tables.requests.new.total}}', '较上年增加12件').replace(/^ {4}chart:.*\n(?: {6}.*\n)*/m, '').replace(/^previous: .*\n/m, ''));
+  assert.deepEqual(alone, []);
+});

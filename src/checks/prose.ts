@@ -19,6 +19,8 @@ import type { TableDef } from '../tables/definitions.js';
 import { partValues, tableValueAt } from '../tables/lookup.js';
 import { AMOUNT_UNIT, agrees, type SaidContext, APPLICANTS, CARRIED_OVER, COUNT_UNIT, elsewhere, JOIN, LINK, NOT_A_COUNT, QUALIFIED, REASON, REFERENCE, round, splitTerms, TOPIC } from './phrases.js';
 import type { SpanMap } from '../source/yaml.js';
+import type { TableValues } from '../tables/cells.js';
+import { statedChange, wrongChange } from './changes.js';
 
 /** What checking prose needs besides the report: the profile's tables and which of them are wrong. */
 export interface ProseContext {
@@ -26,6 +28,8 @@ export interface ProseContext {
   readonly checks: readonly ProseCheck[];
   /** Keys of tables with errors of their own: their numbers are not advice. */
   readonly brokenTables: ReadonlySet<string>;
+  /** Last year's tables (`previous:`), for a change typed after a quantity (较上年增加12件). */
+  readonly previous?: ReadonlyMap<string, TableValues>;
 }
 
 interface Said extends SaidContext {
@@ -176,7 +180,7 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       const after = includes.exec(following);
       const parts = partsAfter(following);
       const included = after ? splitTerms(after.groups!.terms!, checks) : undefined;
-      compare({
+      const said: Said = {
         found: match[0].trim(),
         checks: named,
         typed: g.n!,
@@ -186,7 +190,18 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
         ...contextAt(match.index),
         ...(included && after ? { includes: { checks: included, n: readNumber(after.groups!.n!) ?? NaN } } : {}),
         ...(parts !== undefined ? { breakdown: parts } : {}),
-      });
+      };
+      compare(said);
+      // 较上年增加12件（增长26.1%）right after it: this year's against last year's.
+      const change = context.previous ? statedChange(following) : undefined;
+      if (change && !elsewhere(said, report.year) && !named.some((c) => c.values.some((v) => brokenTables.has(v.split('.')[0]!)))) {
+        const sum = (tables: ReadonlyMap<string, TableValues>) => named.flatMap((c) => c.values).reduce<number | undefined>((a, path) => (a === undefined ? a : ((v) => (v === undefined ? v : a + v))(tableValueAt(defs, tables, path))), 0);
+        const [now, before] = [sum(report.tables), sum(context.previous!)];
+        const right = now === undefined || before === undefined ? undefined : wrongChange(change, now, before, named[0]!.amount ? '万元' : '件');
+        const typed = change.amount?.typed ?? change.rate!.typed;
+        const end = match.index + match[0].length;
+        if (right) diagnostics.push(diagnosticAt(source, span.start + Math.max(end, raw.indexOf(typed, end)), 'NB5012', 'error', { found: change.found, what: named.map((c) => c.label).join('、'), now: now!, before: before!, expected: right }, pointer));
+      }
     }
     // 行政复议、行政诉讼分别为4件、3件: each quantity its number, in order.
     for (const match of raw.matchAll(respectively)) {

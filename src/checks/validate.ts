@@ -59,7 +59,7 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
   };
   // A table with errors of its own: prose quoting it is a consequence, reported after the causes.
   const brokenTables = new Set(tables.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path?.split('/')[2] ?? ''));
-  const prose = checkProse(report, { defs: profile.tables, checks: profile.proseChecks, brokenTables }, spans, source);
+  const prose = checkProse(report, { defs: profile.tables, checks: profile.proseChecks, brokenTables, ...(context.previousTables ? { previous: context.previousTables } : {}) }, spans, source);
   const all = [
     ...sortDiagnostics([
       ...schemaDiagnostics.filter((d) => !(d.code === 'NB2103' && d.params.key === 'heading' && misspelt.has(d.path))),

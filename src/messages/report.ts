@@ -111,6 +111,10 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
       expected: p.reason === 'of' ? 'Name a group of rows, e.g. of: tables.requests.results.' : p.reason === 'empty' ? 'Give of: tables.… (a group of rows) or bars: (label and value each).' : p.reason === 'previous' ? 'Drop previous: true, or chart values last year has too.' : 'Write a number, or a tables.…/figures.… path (without {{ }}).',
     }),
   },
+  NB5012: {
+    'zh-CN': (p) => ({ message: `“${p.found}”与表格不符：${p.what}，本年${p.now}、上年${p.before}。`, expected: `应为${p.expected}；也可写 {{change …}} 自动计算。` }),
+    en: (p) => ({ message: `"${p.found}" disagrees with the tables: ${p.what} is ${p.now} this year, ${p.before} last year.`, expected: `Write ${p.expected}, or {{change …}} to have it computed.` }),
+  },
   NB5001: {
     'zh-CN': (p) => ({
       message: p.row ? `表格“${p.table}”缺少 ${cellZh(p)}。` : `缺少表格“${p.table}”。`,
