@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { poppler, tempDir } from './helpers.js';
+import { leftovers, poppler, spawnCli, tempDir } from './helpers.js';
 import { exampleIn, startWatchDriver } from './tools/watch-driver.js';
 
 const PARAGRAPH = '全面推进决策、执行、管理、服务、结果公开';
@@ -62,5 +62,23 @@ test('watch --pdf: the warm browser rewrites the PDF after a save, with the new 
     const code = await watch.stop();
     cleanup();
     assert.equal(code, 0);
+  }
+});
+
+test('watch --pdf ended while its browser starts: exit 0, and no browser or profile folder left', async () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const { dir, cleanup } = tempDir();
+    try {
+      const run = spawnCli(['watch', exampleIn(dir), '--pdf', '-o', join(dir, 'out')]);
+      // Stopped as soon as the page is served: the first PDF is still being made.
+      while (!/127\.0\.0\.1:\d+/.test(run.output.stdout)) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+      run.child.kill(signal);
+      const end = await run.done;
+      assert.equal(end.code, 0, `${signal}: ${end.stdout}${end.stderr}`);
+      assert.deepEqual(leftovers(run.child.pid!), { folders: [], processes: [] }, signal);
+    } finally {
+      cleanup();
+    }
   }
 });

@@ -20,16 +20,17 @@ export interface StatedChange {
 
 const UP = '增加|增长|上升|多';
 const DOWN = '减少|下降|少';
-const SINCE = '(?:较|比|同比)(?:上年|去年|上一年|上年度|\\d{4}年)?(?:同期)?(?:相比)?';
+const SINCE = '(?:较|比|同比)(?:上年|去年|上一年|上年度|(?<year>\\d{4})年)?(?:同期)?(?:相比)?';
 const STEP = `(?<dir>${UP}|${DOWN})了?\\s*(?<n>${NUMBER_PATTERN})\\s*(?<unit>件|万元|%|％)`;
 const THEN = `(?:\\s*[（(，,]\\s*(?<dir2>${UP}|${DOWN})了?\\s*(?<n2>${NUMBER_PATTERN})\\s*(?<unit2>%|％)[）)]?)?`;
 const CHANGE = new RegExp(`^\\s*[，,]?\\s*${SINCE}\\s*(?:${STEP}${THEN}|(?<same>持平|相同|一致|无变化|没有变化))`, 'u');
 
-/** The change typed right after a quantity, if any. */
-export function statedChange(following: string): StatedChange | undefined {
+/** The change from last year typed right after a quantity of `year`'s report, if any (against another year: none). */
+export function statedChange(following: string, year: number): StatedChange | undefined {
   const m = CHANGE.exec(following);
   if (!m) return undefined;
   const g = m.groups as Record<string, string | undefined>;
+  if (g.year && Number(g.year) !== year - 1) return undefined;
   if (g.same) return { found: m[0].replace(/^[\s，,]+/u, ''), at: m.index + m[0].indexOf(g.same), amount: { value: 0, typed: g.same } };
   const signed = (dir: string, n: string) => (new RegExp(`^(?:${DOWN})$`, 'u').test(dir) ? -1 : 1) * (readNumber(n) ?? NaN);
   const first = { value: signed(g.dir!, g.n!), typed: g.n! };

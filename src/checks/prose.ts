@@ -16,11 +16,11 @@ import { NUMBER_PATTERN, readNumber } from '../model/numbers.js';
 import type { ProseCheck } from '../profiles/profile.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import type { TableDef } from '../tables/definitions.js';
-import { partValues, tableValueAt } from '../tables/lookup.js';
-import { AMOUNT_UNIT, agrees, type SaidContext, APPLICANTS, CARRIED_OVER, COUNT_UNIT, elsewhere, JOIN, LINK, NOT_A_COUNT, QUALIFIED, REASON, REFERENCE, round, splitTerms, TOPIC } from './phrases.js';
+import { partValues, tableValueAt, unitAt } from '../tables/lookup.js';
+import { AMOUNT_UNIT, agrees, type SaidContext, APPLICANTS, COUNT_UNIT, elsewhere, JOIN, LINK, NOT_A_COUNT, QUALIFIED, REASON, REFERENCE, round, splitTerms, TOPIC } from './phrases.js';
 import type { SpanMap } from '../source/yaml.js';
 import type { TableValues } from '../tables/cells.js';
-import { statedChange, wrongChange } from './changes.js';
+import { statedChange, wrongChange, type StatedChange } from './changes.js';
 
 /** What checking prose needs besides the report: the profile's tables and which of them are wrong. */
 export interface ProseContext {
@@ -94,6 +94,20 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
     }
     const params = { found: said.found, what, expected, ...(paths.length === 1 && code === 'NB5006' ? { ref: paths[0]! } : {}) };
     diagnostics.push(diagnosticAt(source, said.offset, code, 'error', params, said.pointer));
+  };
+
+  /** A change typed after some quantities, against this year's and last year's tables (NB5012). */
+  const checkChange = (change: StatedChange, named: readonly ProseCheck[], at: number, pointer: string) => {
+    const paths = named.flatMap((c) => c.values);
+    if (paths.some((p) => brokenTables.has(p.split('.')[0]!))) return;
+    const sum = (tables: ReadonlyMap<string, TableValues>) => {
+      const values = paths.map((p) => tableValueAt(defs, tables, p));
+      return values.some((v) => v === undefined) ? undefined : values.reduce((a, b) => a! + b!, 0)!;
+    };
+    const [now, before] = [sum(report.tables), sum(context.previous!)];
+    if (now === undefined || before === undefined) return;
+    const right = wrongChange(change, now, before, unitAt(defs, paths[0]!));
+    if (right) diagnostics.push(diagnosticAt(source, at, 'NB5012', 'error', { found: change.found, what: named.map((c) => c.label).join('、'), now, before, expected: right }, pointer));
   };
 
   /** Compares what a sentence says of some quantities with the table. */
@@ -193,14 +207,11 @@ export function checkProse(report: Report, context: ProseContext, spans: SpanMap
       };
       compare(said);
       // 较上年增加12件（增长26.1%）right after it: this year's against last year's.
-      const change = context.previous ? statedChange(following) : undefined;
-      if (change && !elsewhere(said, report.year) && !named.some((c) => c.values.some((v) => brokenTables.has(v.split('.')[0]!)))) {
-        const sum = (tables: ReadonlyMap<string, TableValues>) => named.flatMap((c) => c.values).reduce<number | undefined>((a, path) => (a === undefined ? a : ((v) => (v === undefined ? v : a + v))(tableValueAt(defs, tables, path))), 0);
-        const [now, before] = [sum(report.tables), sum(context.previous!)];
-        const right = now === undefined || before === undefined ? undefined : wrongChange(change, now, before, named[0]!.amount ? '万元' : '件');
-        const typed = change.amount?.typed ?? change.rate!.typed;
+      const change = context.previous ? statedChange(following, report.year) : undefined;
+      if (change && !elsewhere(said, report.year)) {
         const end = match.index + match[0].length;
-        if (right) diagnostics.push(diagnosticAt(source, span.start + Math.max(end, raw.indexOf(typed, end)), 'NB5012', 'error', { found: change.found, what: named.map((c) => c.label).join('、'), now: now!, before: before!, expected: right }, pointer));
+        const at = span.start + Math.max(end, raw.indexOf(change.amount?.typed ?? change.rate!.typed, end));
+        checkChange(change, named, at, pointer);
       }
     }
     // 行政复议、行政诉讼分别为4件、3件: each quantity its number, in order.

@@ -13,7 +13,7 @@ import type { Lang } from '../messages/lang.js';
 import { createProgress } from './progress.js';
 import { endBy, guardStdio, isTerminalLost, loseTerminal, signalExitCode, STOP_SIGNALS, type StopSignal } from './signals.js';
 import { trace } from '../run/trace.js';
-import { formatDiagnostic, formatRun, summaryLine } from '../report/pretty.js';
+import { formatRun, summaryLine } from '../report/pretty.js';
 import { runToGithub } from '../report/github.js';
 import { runToJson } from '../report/json.js';
 import { VERSION } from '../version.js';

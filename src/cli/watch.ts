@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { formatDiagnostic } from '../report/pretty.js';
 import type { CommandContext } from './authoring.js';
 import { UsageError } from './options.js';
-import { STOP_SIGNALS } from './signals.js';
+import { signalExitCode, STOP_SIGNALS, type StopSignal } from './signals.js';
 
 interface WatchFlags {
   port: string;
@@ -41,36 +41,45 @@ export function addWatchCommand(program: Command, ctx: CommandContext): void {
       });
       const time = () => new Date().toTimeString().slice(0, 8);
       ctx.io.stdout(`${ctx.t.watching(server.url, shown)}\n`);
-      const session = await startWatch(file, {
-        pdf: flags.pdf === true,
-        outDir: flags.outDir,
-        ...(flags.browser ? { browser: flags.browser } : {}),
-        ...(flags.profile ? { profile: flags.profile } : {}),
-        localFonts: flags.fonts === 'auto',
-        onUpdate: (u) => {
-          server.update(u);
-          const errors = u.diagnostics.filter((d) => d.severity === 'error');
-          if (u.ok) ctx.io.stdout(`${ctx.t.watchUpdated(time(), u.ms, u.diagnostics.length)}\n`);
-          else {
-            ctx.io.stdout(`${ctx.t.watchBroken(time(), errors.length)}\n`);
-            for (const d of errors) ctx.io.stdout(`${formatDiagnostic(d, { lang: ctx.lang, color: ctx.color() })}\n`);
-          }
-        },
-        onPdf: (p) => {
-          server.pdf(p);
-          ctx.io.stdout(p.error ? `${ctx.t.watchPdfFailed(p.error.message)}\n` : `${ctx.t.watchPdfWritten(time(), relative(process.cwd(), p.path), p.ms)}\n`);
-        },
-      });
-      // Runs until a stop signal; then the browser and the server go, and the exit is a normal one.
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          for (const name of STOP_SIGNALS) process.off(name, stop);
-          resolve();
-        };
-        for (const name of STOP_SIGNALS) process.on(name, stop);
-      });
-      await session.close();
-      await server.close();
+      // Ctrl-C (SIGTERM, a closed terminal) ends the watch — at any moment, even while the browser
+      // starts: the browser and the server go, and the exit is a normal one. A second signal quits at once.
+      let stopping = false;
+      let stop!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const onSignal = (signal: StopSignal) => {
+        if (stopping) process.exit(signalExitCode(signal));
+        stopping = true;
+        stop();
+      };
+      for (const name of STOP_SIGNALS) process.on(name, onSignal);
+      try {
+        const session = await startWatch(file, {
+          pdf: flags.pdf === true,
+          outDir: flags.outDir,
+          ...(flags.browser ? { browser: flags.browser } : {}),
+          ...(flags.profile ? { profile: flags.profile } : {}),
+          localFonts: flags.fonts === 'auto',
+          onUpdate: (u) => {
+            server.update(u);
+            const errors = u.diagnostics.filter((d) => d.severity === 'error');
+            if (u.ok) ctx.io.stdout(`${ctx.t.watchUpdated(time(), u.ms, u.diagnostics.length)}\n`);
+            else {
+              ctx.io.stdout(`${ctx.t.watchBroken(time(), errors.length)}\n`);
+              for (const d of u.diagnostics) ctx.io.stdout(`${formatDiagnostic(d, { lang: ctx.lang, color: ctx.color() })}\n`);
+            }
+          },
+          onPdf: (p) => {
+            server.pdf(p);
+            ctx.io.stdout(p.error ? `${ctx.t.watchPdfFailed(p.error.message)}\n` : `${ctx.t.watchPdfWritten(time(), relative(process.cwd(), p.path), p.ms)}\n`);
+          },
+          onError: (error) => ctx.io.stdout(`${ctx.t.failed(error.message)}\n`),
+        });
+        await stopped;
+        await session.close();
+      } finally {
+        await server.close();
+        for (const name of STOP_SIGNALS) process.off(name, onSignal);
+      }
       ctx.exit(0);
     });
 }

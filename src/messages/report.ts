@@ -83,11 +83,11 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
   },
   NB4004: {
     'zh-CN': (p) => ({
-      message: p.missing === 'unreadable' ? `${p.found} 引用上年数据，但上一年度报告无法读取。` : `${p.found} 引用上年数据，但报告没有写 previous（上一年度报告）。`,
+      message: p.missing === 'unreadable' ? `${p.found} 引用上年数据，但上一年度报告无法使用（原因见关于 previous 的提示 NB6009）。` : `${p.found} 引用上年数据，但报告没有写 previous（上一年度报告）。`,
       expected: p.missing === 'unreadable' ? '先解决关于 previous 的提示，上年数据才能引用。' : '在报告开头写 previous: 上年报告的路径（相对于本文件），例如 previous: 2024.yaml。',
     }),
     en: (p) => ({
-      message: p.missing === 'unreadable' ? `${p.found} quotes last year, but last year's report cannot be read.` : `${p.found} quotes last year, but the report names no previous (last year's report).`,
+      message: p.missing === 'unreadable' ? `${p.found} quotes last year, but last year's report cannot be used (NB6009 about previous says why).` : `${p.found} quotes last year, but the report names no previous (last year's report).`,
       expected: p.missing === 'unreadable' ? 'Fix the message about previous first.' : "Add previous: <last year's file> (relative to this one), e.g. previous: 2024.yaml.",
     }),
   },
@@ -103,12 +103,40 @@ export const reportMessages: Record<string, SideBySide<Template>> = {
   },
   NB4006: {
     'zh-CN': (p) => ({
-      message: p.reason === 'of' ? `图表的 of: ${p.found} 不是表格中的一组行。` : p.reason === 'empty' ? '图表没有可画的条目。' : p.reason === 'previous' ? `上一年度报告中没有 ${p.found} 的数值，无法对比。` : `图表条目的数值 ${p.found} 不是数字，也不是已有的数据。`,
-      expected: p.reason === 'of' ? '写一组行，如 of: tables.requests.results（各项办理结果）。' : p.reason === 'empty' ? '写 of: tables.…（一组行）或 bars:（逐条写 label 和 value）。' : p.reason === 'previous' ? '去掉 previous: true，或改画上年也有的数据。' : '写数字，或 tables.…、figures.… 引用（不加 {{ }}）。',
+      message: ({
+        of: `图表的 of: ${p.found} 不是表格中的一组行。`,
+        empty: '图表没有可画的条目。',
+        both: '图表同时写了 of 和 bars。',
+        many: `图表有 ${p.found} 个条目，超过 24 个，一页放不下、也难以阅读。`,
+        literal: `条目的数值 ${p.found} 是直接写的数字，没有上年的值可以对比。`,
+        previous: `上一年度报告中没有 ${p.found} 的数值，无法对比。`,
+      } as Record<string, string>)[String(p.reason)] ?? `图表条目的数值 ${p.found} 不是非负的数字，也不是已有的数据。`,
+      expected: ({
+        of: '写一组行，如 of: tables.requests.results（各项办理结果）。',
+        empty: '写 of: tables.…（一组行）或 bars:（逐条写 label 和 value）。',
+        both: '只写其中一个：of（一组行）或 bars（逐条）。',
+        many: '只画最主要的几项，或分成几张图。',
+        literal: '改写成 tables.…、figures.… 引用，或去掉 previous: true。',
+        previous: '去掉 previous: true，或改画上年也有的数据。',
+      } as Record<string, string>)[String(p.reason)] ?? '写非负的数字，或 tables.…、figures.… 引用（不加 {{ }}）；文字数据（如 100%）不能画。',
     }),
     en: (p) => ({
-      message: p.reason === 'of' ? `The chart's of: ${p.found} is no group of table rows.` : p.reason === 'empty' ? 'The chart has nothing to draw.' : p.reason === 'previous' ? `Last year's report has no value for ${p.found}; nothing to compare.` : `The bar value ${p.found} is neither a number nor a defined value.`,
-      expected: p.reason === 'of' ? 'Name a group of rows, e.g. of: tables.requests.results.' : p.reason === 'empty' ? 'Give of: tables.… (a group of rows) or bars: (label and value each).' : p.reason === 'previous' ? 'Drop previous: true, or chart values last year has too.' : 'Write a number, or a tables.…/figures.… path (without {{ }}).',
+      message: ({
+        of: `The chart's of: ${p.found} is no group of table rows.`,
+        empty: 'The chart has nothing to draw.',
+        both: 'The chart gives both of and bars.',
+        many: `The chart has ${p.found} bars, over 24: it would neither fit a page nor read well.`,
+        literal: `The bar value ${p.found} is a typed number: it has no last year's value to stand beside.`,
+        previous: `Last year's report has no value for ${p.found}; nothing to compare.`,
+      } as Record<string, string>)[String(p.reason)] ?? `The bar value ${p.found} is neither a number of zero or more nor a defined value.`,
+      expected: ({
+        of: 'Name a group of rows, e.g. of: tables.requests.results.',
+        empty: 'Give of: tables.… (a group of rows) or bars: (label and value each).',
+        both: 'Give one of them: of (a group of rows) or bars (one by one).',
+        many: 'Chart the main items only, or make several charts.',
+        literal: 'Write a tables.…/figures.… path instead, or drop previous: true.',
+        previous: 'Drop previous: true, or chart values last year has too.',
+      } as Record<string, string>)[String(p.reason)] ?? 'Write a number (zero or more), or a tables.…/figures.… path (without {{ }}); text values (100%) cannot be drawn.',
     }),
   },
   NB5012: {

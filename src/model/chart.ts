@@ -27,6 +27,9 @@ export interface Bar {
   readonly previous?: number;
 }
 
+/** More bars than this do not read as a chart (and would not fit a page). */
+const MAX_BARS = 24;
+
 /** A chart ready to draw. */
 export interface Chart {
   readonly title: string;
@@ -51,7 +54,8 @@ export function readChart(ctx: Context, value: unknown, pointer: string, heading
     ctx.diagnostics.push(diagnosticAt(ctx.source, at(`${pointer}/previous`), 'NB4004', 'error', { found: 'chart.previous', missing: ctx.previous.missing }, `${pointer}/previous`));
     return undefined;
   }
-  const targets: { label: string; target: string; at: string }[] = [];
+  if (typeof value.of === 'string' && value.bars !== undefined) return wrong(pointer, 'chart', 'both'), undefined;
+  const targets: { label: string; target: string | number; at: string }[] = [];
   if (typeof value.of === 'string') {
     const rows = groupRows(ctx, value.of);
     if (!rows) return wrong(`${pointer}/of`, value.of, 'of'), undefined;
@@ -60,20 +64,23 @@ export function readChart(ctx: Context, value: unknown, pointer: string, heading
   if (Array.isArray(value.bars)) {
     value.bars.forEach((bar, i) => {
       if (isObj(bar) && typeof bar.label === 'string' && (typeof bar.value === 'string' || typeof bar.value === 'number')) {
-        targets.push({ label: bar.label, target: String(bar.value), at: `${pointer}/bars/${i}/value` });
+        targets.push({ label: bar.label, target: bar.value, at: `${pointer}/bars/${i}/value` });
       }
     });
   }
+  if (targets.length > MAX_BARS) return wrong(pointer, String(targets.length), 'many'), undefined;
   const bars: Bar[] = [];
   for (const t of targets) {
-    const now = typeof t.target === 'string' && /^\d+(\.\d+)?$/.test(t.target) ? Number(t.target) : valueOf(ctx, t.target);
+    // A number typed as the value is drawn as it is; it has no last year's to stand beside.
+    if (typeof t.target === 'number' && compared) return wrong(t.at, String(t.target), 'literal'), undefined;
+    const now = typeof t.target === 'number' ? t.target : valueOf(ctx, t.target);
     const before = compared ? valueOf(ctx, `previous.${t.target}`) : undefined;
-    if (typeof now !== 'number') return wrong(t.at, t.target, 'value'), undefined;
-    if (compared && typeof before !== 'number') return wrong(t.at, t.target, 'previous'), undefined;
+    if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) return wrong(t.at, String(t.target), 'value'), undefined;
+    if (compared && (typeof before !== 'number' || before < 0)) return wrong(t.at, String(t.target), 'previous'), undefined;
     bars.push({ label: t.label, value: now, ...(compared ? { previous: before as number } : {}) });
   }
   if (!bars.length) return wrong(pointer, 'chart', 'empty'), undefined;
-  const first = targets[0]!.target;
+  const first = String(targets[0]!.target);
   const unit = typeof value.unit === 'string' ? value.unit : first.startsWith('tables.') ? unitAt(ctx.tables.defs, first.slice('tables.'.length)) : '';
   const description = typeof value.description === 'string' ? { description: value.description } : {};
   return { title: typeof value.title === 'string' ? value.title : heading, unit, year: ctx.year, bars, compared, ...description };

@@ -4,18 +4,15 @@ import { isIsoDate } from './dates.js';
 import { isGovernment, levelOf } from './level.js';
 import { isObj } from '../source/record.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { describeChange } from './change.js';
-import { findReferences, parseInline, splitParagraphs, type Inline, type Reference } from './narrative.js';
+import type { Inline } from './narrative.js';
 import { headingNumber, MAX_HEADING_LEVEL, readTypedNumber } from './numbering.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
-import { suggest } from '../checks/suggest.js';
 import type { TableDef } from '../tables/definitions.js';
 import { readChart, type Chart } from './chart.js';
 import { readText, type Context } from './references.js';
 import { readGeneralTables, type GeneralTable } from '../tables/general.js';
 import type { TableValues } from '../tables/cells.js';
-import { tablePaths, tableValueAt, unitAt } from '../tables/lookup.js';
-import type { Span, SpanMap } from '../source/yaml.js';
+import type { SpanMap } from '../source/yaml.js';
 
 /** One paragraph of narrative. */
 export interface Paragraph {

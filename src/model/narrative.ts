@@ -26,8 +26,8 @@ export interface Reference {
 const REFERENCE = /\{\{\{?\s*([^{}]*?)\s*\}\}\}?/g;
 const PATH = '(?:previous\\.)?(?:figures\\.[A-Za-z_][A-Za-z0-9_]*|tables(?:\\.[A-Za-z_][A-Za-z0-9_]*)+)';
 const TARGET = new RegExp(`^${PATH}$`);
-// A unit is a few characters that are not ASCII punctuation: 件, 万元, 条, 人次.
-const CHANGE = new RegExp(`^change\\s+(${PATH.replace('(?:previous\\.)?', '')})(?:\\s+([^\\s{}.]{1,4}))?$`);
+// A unit is a few characters, none a digit or ASCII punctuation: 件, 万元, 条, 人次.
+const CHANGE = new RegExp(`^change\\s+(${PATH.replace('(?:previous\\.)?', '')})(?:\\s+([^\\s{}.\\d]{1,4}))?$`);
 
 /** Every `{{…}}` in a text, in order. */
 export function findReferences(text: string): Reference[] {

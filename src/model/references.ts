@@ -9,7 +9,7 @@ import { suggest } from '../checks/suggest.js';
 import { diagnosticAt, type SourceFile } from '../source/source.js';
 import type { Span, SpanMap } from '../source/yaml.js';
 import { tablePaths, tableValueAt, unitAt } from '../tables/lookup.js';
-import { describeChange } from './change.js';
+import { COMPARED, describeChange } from './change.js';
 import type { LastYear, Paragraph, TableContext } from './model.js';
 import { findReferences, parseInline, splitParagraphs, type Reference } from './narrative.js';
 
@@ -30,17 +30,17 @@ export function readText(ctx: Context, value: unknown, path: string): Paragraph[
   if (typeof value !== 'string') return [];
   const span = ctx.spans.get(path);
   reportReferences(ctx, value, span, path);
-  const lookup = (ref: Reference): string | undefined => {
+  const lookup = (ref: Reference, before: string): string | undefined => {
     const target = ref.target!;
     if (!ref.change) {
       const v = valueOf(ctx, target);
       return v === undefined ? undefined : String(v);
     }
-    const [now, before] = [valueOf(ctx, target), valueOf(ctx, `previous.${target}`)];
-    if (typeof now !== 'number' || typeof before !== 'number') return undefined;
-    return describeChange(now, before, ref.change.unit ?? (target.startsWith('tables.') ? unitAt(ctx.tables.defs, target.slice('tables.'.length)) : ''));
+    const [now, last] = [valueOf(ctx, target), valueOf(ctx, `previous.${target}`)];
+    if (typeof now !== 'number' || typeof last !== 'number') return undefined;
+    return describeChange(now, last, ref.change.unit ?? (target.startsWith('tables.') ? unitAt(ctx.tables.defs, target.slice('tables.'.length)) : ''), COMPARED.test(before));
   };
-  return splitParagraphs(value).map((p) => ({ runs: parseInline(p, lookup) }));
+  return splitParagraphs(value).map((p) => ({ runs: parseInline(p, (ref) => lookup(ref, p.slice(0, ref.offset))) }));
 }
 
 /** The value a reference's target names, this year's or (`previous.…`) last year's. */
@@ -71,6 +71,8 @@ function reportReferences(ctx: Context, text: string, span: Span | undefined, pa
       ctx.diagnostics.push(diagnosticAt(ctx.source, at(), 'NB4004', 'error', { found: ref.raw, missing: ctx.previous.missing }, path));
       continue;
     }
+    // Last year's own figure (one this year no longer has) is quoted as it was.
+    if (target.startsWith('previous.') && valueOf(ctx, target) !== undefined) continue;
     const unknown = unknownTarget(ctx, name, figureNames);
     if (unknown) {
       ctx.diagnostics.push(diagnosticAt(ctx.source, at(), unknown.code, 'error', unknown.params, path));

@@ -8,11 +8,12 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserSource } from './browser.js';
 import type { BuildOptions } from '../run/result.js';
 import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
-import type { RoleTexts } from '../fonts/fonts.js';
+import type { FontCss, RoleTexts } from '../fonts/fonts.js';
 import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import type { ProfileFiles } from '../profiles/files.js';
 import type { Input } from '../source/read.js';
 import { trace } from '../run/trace.js';
+import { previousFigureTexts } from '../source/previous.js';
 
 /** What the workers of a build need of a printer (see printer.ts). */
 export interface PrintService {
@@ -20,6 +21,8 @@ export interface PrintService {
   close(): Promise<void>;
   abort(): Promise<void>;
   readonly version: string;
+  /** Prints from now on with other fonts (a watch's report came to show new characters). */
+  useFonts?(fonts: FontCss): void;
 }
 
 /** What startPrinter is told by the run: whether it is still needed, and whom to tell of the launch. */
@@ -136,7 +139,7 @@ async function startOnce(
  * Adds the characters the run's documents can show: the built-in templates, the custom
  * profiles the reports use, and what each report says (per role, from its parsed YAML).
  */
-export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
+function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
   chars.add('body', profileFiles.folderText(TEMPLATES_DIR));
   const profiles = new Set<string>();
   for (const input of inputs) {
@@ -147,6 +150,8 @@ export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options:
       chars.add('body', profileFiles.folderText(custom));
     }
     addReportTexts(chars, input.parsed.value);
+    // What it quotes of last year's report as text ({{previous.figures.…}}).
+    chars.add('body', previousFigureTexts(input.path, input.parsed.value));
     // The fonts take the strings; the report is parsed again when its turn to be checked comes,
     // so that a batch does not hold every parsed report at once.
     input.release?.();

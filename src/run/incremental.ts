@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import { readInput, type Input } from '../source/read.js';
-import { previousOf, type RunCache } from './load.js';
+import type { RunCache } from './load.js';
+import { previousOf } from '../source/previous.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from './write.js';
 

@@ -3,7 +3,6 @@
  * the profile it names, last year's figures, every check, and the rendered HTML.
  */
 
-import { dirname, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { renderHtml } from '../render/render.js';
 import { VERSION } from '../version.js';
@@ -16,6 +15,7 @@ import { applySuppressions } from '../checks/suppress.js';
 import { validateReport, type Validated } from '../checks/validate.js';
 import type { TableValues } from '../tables/cells.js';
 import { isObj } from '../source/record.js';
+import { previousOf } from '../source/previous.js';
 import { readTables } from '../tables/read.js';
 
 /** Options that decide how a report is read and checked. */
@@ -137,12 +137,6 @@ function looksLikeReport(value: unknown): boolean {
 
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
 const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], plausibility: {}, template: '', partials: {}, css: '' };
-
-/** The absolute path of last year's report, when a report names one (`previous:`, relative to the report). */
-export function previousOf(reportPath: string, doc: unknown): string | undefined {
-  const previous = typeof doc === 'object' && doc !== null ? (doc as { previous?: unknown }).previous : undefined;
-  return typeof previous === 'string' ? resolve(dirname(resolve(reportPath)), previous) : undefined;
-}
 
 /** Last year's report, read (once a run) only for its tables. */
 function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues>; texts: string[]; figures: Map<string, number | string> } | { reason: string; found?: number } {

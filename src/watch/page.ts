@@ -37,7 +37,7 @@ export function previewPage(file: string, lang: Lang, pdf: boolean): string {
   body[data-state="error"] #problems { display: block; }
   body[data-state="error"] #report { display: none; }
   #warnings { display: none; max-height: 30vh; overflow: auto; padding: 0.5em 1.5em; background: #fff8e1; border-bottom: 1px solid #e0c46c; }
-  body[data-state="ok"][data-warnings] #warnings { display: block; }
+  body[data-warnings] #warnings { display: block; }
   pre { white-space: pre-wrap; font: 13px/1.5 ui-monospace, "Noto Sans Mono CJK SC", monospace; margin: 0 0 1em; }
 </style>
 </head>
@@ -45,7 +45,7 @@ export function previewPage(file: string, lang: Lang, pdf: boolean): string {
 <div id="bar" role="status" aria-live="polite"><span class="file">${esc(file)}</span><span id="status">${t.waiting}</span>${pdf ? '<a id="pdf" href="/report.pdf" target="_blank" hidden>PDF</a>' : ''}</div>
 <div id="warnings" role="region" aria-label="${t.warnings}"></div>
 <div id="problems" role="alert"></div>
-<iframe id="report" title="${esc(file)}"></iframe>
+<iframe id="report" title="${esc(file)}" sandbox="allow-same-origin"></iframe>
 <script>
 (() => {
   const t = ${JSON.stringify(t)};

@@ -31,7 +31,10 @@ export async function startPreviewServer(file: string, options: { port: number; 
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (req.method !== 'GET') return void res.writeHead(405).end();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    // Only pages of this machine's own addresses: a web page whose name was made to point at
+    // 127.0.0.1 (DNS rebinding) sends its own host name, and is refused.
+    if (!/^(?:127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(req.headers.host ?? '')) return void res.writeHead(403).end();
     if (path === '/') return void send(res, 'text/html; charset=utf-8', page);
     if (path === '/report.html') return void send(res, 'text/html; charset=utf-8', html);
     if (path === '/report.pdf' && pdfPath) {
