@@ -60,9 +60,9 @@ function locate(layout: SheetLayout, sheet: SheetGrid): (cell: At) => At {
   const rows = new Map<number, number>();
   let after = 0;
   for (const label of layout.cells.filter((c) => c.kind === 'label' && c.rows === 1)) {
-    const hit = found
-      .filter((f) => f.text === norm(label.text ?? '') && f.at.col <= layout.labelCols && f.at.row > after)
-      .sort((a, b) => a.at.row - b.at.row)[0];
+    // A label said twice (none of the national format's is) is taken in order.
+    const hits = found.filter((f) => f.text === norm(label.text ?? '') && f.at.col <= layout.labelCols).sort((a, b) => a.at.row - b.at.row);
+    const hit = hits.find((f) => f.at.row > after) ?? hits[0];
     if (!hit) continue;
     rows.set(label.row, hit.at.row);
     after = hit.at.row;
