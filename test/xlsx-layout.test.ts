@@ -76,8 +76,9 @@ test('table 三: the header merged as the format prints it, 25 labelled rows, to
   // Locked: labels, headers, totals; open: the cells a clerk fills in. The sheet is protected, without a password.
   for (const a of ['A2', 'D2', 'A5', 'C9', 'J5', 'D28', 'J29']) assert.notEqual(ws.getCell(a).protection?.locked, false, `${a} is locked`);
   for (const a of ['D5', 'I5', 'D9', 'I27', 'D29', 'I29']) assert.equal(ws.getCell(a).protection?.locked, false, `${a} is open`);
-  assert.equal(ws.sheetProtection?.sheet, true);
-  assert.equal((ws.sheetProtection as { password?: string }).password, undefined);
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; password?: string } }).sheetProtection;
+  assert.equal(protection?.sheet, true);
+  assert.equal(protection?.password, undefined);
   assert.equal(ws.getCell('D5').value, 0);
   assert.ok(ws.getCell('C25').alignment?.wrapText, 'long labels wrap');
   assert.equal(ws.getCell('D5').border?.top?.style, 'thin');
