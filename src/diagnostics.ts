@@ -24,6 +24,11 @@ export interface Diagnostic {
   readonly lineText?: string;
   /** JSON-pointer path of the value in the document, e.g. `/sections/1/heading`. */
   readonly path?: string;
+  /**
+   * The cell of a workbook the diagnostic is about (`表三!D12`), for a report whose tables are
+   * kept in one (`tables: 2025-tables.xlsx`); `file` is then the workbook, and there is no position.
+   */
+  readonly cell?: string;
   readonly params: Params;
   /** A warning accepted in the file (`# nianbao-disable-line NBxxxx reason`): the reason. */
   readonly suppressed?: string;

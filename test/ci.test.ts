@@ -82,6 +82,8 @@ test('--reporter json is one JSON document of the documented shape', () => {
     column: 1,
     path: null,
     suppressed: null,
+    file: bad,
+    cell: null,
   });
   const { dir, cleanup } = tempDir();
   try {

@@ -10,7 +10,7 @@ import { checkSchema } from './schema.js';
 import { checkSums } from './sums.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
-import type { SourceFile } from '../source/source.js';
+import { sourceFromText, type SourceFile } from '../source/source.js';
 import type { TableValues } from '../tables/cells.js';
 import { readTables } from '../tables/read.js';
 import type { ParsedYaml } from '../source/yaml.js';
@@ -22,6 +22,8 @@ const CONSEQUENCE = 'NB5008';
 export interface Validated {
   readonly report?: Report;
   readonly diagnostics: readonly Diagnostic[];
+  /** The tables as read (totals computed), also when the report has errors. */
+  readonly tables?: ReadonlyMap<string, TableValues>;
 }
 
 /** What else validation may compare against: last year's tables (plausibility check C1/C2). */
@@ -33,6 +35,13 @@ export interface ValidateContext {
   readonly previousFigures?: ReadonlyMap<string, number | string>;
   /** `previous:` names a report that cannot be read (NB6009 says why). */
   readonly previousUnreadable?: boolean;
+  /**
+   * The tables, when the report keeps them in a workbook (`tables: 2025-tables.xlsx`): read from
+   * its cells (`value`, in the shape of a `tables:` mapping), or `undefined` values when the
+   * workbook could not be read (said at the report's `tables:` line). Each diagnostic about a
+   * table is then said at its cell.
+   */
+  readonly workbook?: { readonly path: string; readonly value?: unknown; readonly cells: ReadonlyMap<string, string> };
 }
 
 /** Validates a parsed document against the schema and its profile. Pure. */
@@ -40,7 +49,12 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
   const { value, spans } = parsed;
   const schemaDiagnostics = checkSchema(value, spans, source);
   const doc = (value ?? {}) as Record<string, unknown>;
-  const tables = readTables(doc.tables, profile.tables, spans, source, profile.name);
+  const { workbook } = context;
+  const tables = !workbook
+    ? readTables(doc.tables, profile.tables, spans, source, profile.name)
+    : workbook.value === undefined
+      ? { tables: new Map<string, TableValues>(), diagnostics: [] }
+      : readTables(workbook.value, profile.tables, new Map(), sourceFromText(workbook.path, ''), profile.name);
   const previous: LastYear = context.previousTables
     ? { tables: context.previousTables, figures: context.previousFigures ?? new Map() }
     : { missing: context.previousUnreadable ? 'unreadable' : 'unnamed' };
@@ -74,5 +88,17 @@ export function validateReport(source: SourceFile, parsed: ParsedYaml, profile: 
     ]),
     ...prose.filter((d) => d.code === CONSEQUENCE),
   ];
-  return hasErrors(all) ? { diagnostics: all } : { report, diagnostics: all };
+  const located = workbook ? all.map((d) => inWorkbook(d, workbook)) : all;
+  return hasErrors(located) ? { diagnostics: located, tables: tables.tables } : { report, diagnostics: located, tables: tables.tables };
+}
+
+/** A diagnostic about a table value kept in a workbook, said at its cell (`表三!D12`) of the workbook. */
+function inWorkbook(d: Diagnostic, workbook: NonNullable<ValidateContext['workbook']>): Diagnostic {
+  if (!d.path?.startsWith('/tables/')) return d;
+  let pointer = d.path;
+  while (pointer.length > '/tables'.length && !workbook.cells.has(pointer)) pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  const cell = workbook.cells.get(pointer);
+  if (cell === undefined) return d;
+  const { position: _position, lineText: _lineText, ...rest } = d;
+  return { ...rest, file: workbook.path, cell };
 }

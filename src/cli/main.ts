@@ -1,9 +1,12 @@
 /** The command line: flags become one options object; the API does the work; returns an exit code. */
 
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
 import { addAuthoringCommands } from './authoring.js';
 import { addWatchCommand } from './watch.js';
+import { addTablesCommands } from './tables.js';
+import { tablesText } from '../messages/tables.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -97,22 +100,24 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .requiredOption('--org <name>', t.initOrg)
     .option('--profile <name-or-folder>', t.initProfile)
     .option('--force', t.force)
-    .action(async (file: string | undefined, opts: { year: string; org: string; profile?: string; force?: boolean }) => {
+    .option('--tables-xlsx', inLanguage(tablesText, lang).initXlsx)
+    .action(async (file: string | undefined, opts: { year: string; org: string; profile?: string; force?: boolean; tablesXlsx?: boolean }) => {
       const year = Number(opts.year);
       if (!/^\d{4}$/.test(opts.year)) throw new UsageError(t.badYear(opts.year));
       const target = file ?? `${year}.yaml`;
       let result: 'written' | 'exists';
       try {
-        result = await init(target, { year, organization: opts.org, ...(opts.profile ? { profile: opts.profile } : {}), force: opts.force === true });
+        result = await init(target, { year, organization: opts.org, ...(opts.profile ? { profile: opts.profile } : {}), force: opts.force === true, tablesXlsx: opts.tablesXlsx === true });
       } catch (error) {
         if (error instanceof ProfileError) throw new UsageError(t.badProfile(error.profile, builtinProfiles().join(', ')));
         throw error;
       }
-      if (result === 'exists') throw new UsageError(t.exists(target));
-      io.stdout(`${t.wrote(target)}\n`);
+      const workbook = opts.tablesXlsx ? (await import('../run/tables-export.js')).workbookPathFor(target) : undefined;
+      if (result === 'exists') throw new UsageError(t.exists(workbook && !existsSync(target) ? workbook : target));
+      io.stdout(`${workbook && existsSync(workbook) ? inLanguage(tablesText, lang).wroteBoth(target, workbook) : t.wrote(target)}\n`);
     });
 
-  // The authoring commands: new, doctor, profiles, fix; and watch.
+  // The authoring commands: new, doctor, profiles, fix; tables export; and watch.
   const context = {
     io,
     t,
@@ -122,6 +127,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     exit: (code: number) => (exitCode = code),
   };
   addAuthoringCommands(program, context);
+  addTablesCommands(program, context);
   addWatchCommand(program, context);
 
   program

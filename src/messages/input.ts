@@ -58,6 +58,16 @@ export const inputMessages: Record<string, SideBySide<Template>> = {
     'zh-CN': () => ({ message: '没有找到报告文件（.yaml）。', expected: '检查文件夹或通配符是否写对。' }),
     en: () => ({ message: 'No report files (.yaml) matched.', expected: 'Check the folder or the pattern.' }),
   },
+  NB1009: {
+    'zh-CN': (p) => ({
+      message: `无法读取表格文件 ${q(p.file)}：${{ missing: '找不到这个文件', unreadable: `文件无法读取${p.detail ? `（${p.detail}）` : ''}`, 'too-large': '文件过大', 'not-xlsx': `不是 Excel 工作簿（.xlsx）${p.detail ? `（${p.detail}）` : ''}` }[String(p.reason)] ?? String(p.reason)}。`,
+      expected: p.reason === 'not-xlsx' ? '用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx），或用 nianbao tables export 重新生成。' : '“tables:” 写的是相对于报告所在文件夹的路径；可用 nianbao tables export 生成这个文件。',
+    }),
+    en: (p) => ({
+      message: `Cannot read the tables file "${p.file}": ${{ missing: 'file not found', unreadable: `cannot read it${p.detail ? ` (${p.detail})` : ''}`, 'too-large': 'the file is too large', 'not-xlsx': `not an Excel workbook (.xlsx)${p.detail ? ` (${p.detail})` : ''}` }[String(p.reason)] ?? String(p.reason)}.`,
+      expected: p.reason === 'not-xlsx' ? 'Save it as an Excel workbook (.xlsx), or write it again with `nianbao tables export`.' : '`tables:` names a file relative to the report\'s folder; `nianbao tables export` writes one.',
+    }),
+  },
   NB2001: {
     'zh-CN': (p) => ({ message: `YAML 格式错误：${yamlReasonZh(String(p.reason))}。`, expected: '检查这一行及上一行的缩进、冒号和引号。' }),
     en: (p) => ({ message: `YAML syntax error: ${p.reason === 'colon in a plain value' ? 'a colon and a space inside a plain value; put the value in quotes' : p.reason}.`, expected: 'Check the indentation, colons and quotes on this line and the one before.' }),

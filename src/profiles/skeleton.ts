@@ -9,6 +9,8 @@ export interface SkeletonOptions {
   readonly organization: string;
   /** `# yaml-language-server: $schema=…` target, relative to the new file. */
   readonly schemaPath: string;
+  /** The workbook that holds the tables (relative to the new file), instead of writing them out. */
+  readonly tablesFile?: string;
 }
 
 /** The profile a report of `year` should use (the 2019 试行 tables for 2019 and 2020). */
@@ -48,7 +50,9 @@ export function skeletonYaml(profile: Profile, options: SkeletonOptions): string
       lines.push(`    text: TODO 填写${rule.title}。`);
     }
   }
-  if (profile.tables.length) {
+  if (profile.tables.length && options.tablesFile) {
+    lines.push(`tables: ${q(options.tablesFile)}   # 表格在这个 Excel 工作簿中填写 (the tables are filled in in this workbook)`);
+  } else if (profile.tables.length) {
     lines.push('tables:');
     for (const table of profile.tables) lines.push(...tableLines(table));
   }

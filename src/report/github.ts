@@ -25,10 +25,12 @@ export function runToGithub(run: RunResult, lang: Lang): string {
   for (const file of run.files) {
     for (const d of active(file.diagnostics)) {
       const text = messageFor(d.code, d.params, lang);
-      const props = [`file=${escapeProperty(file.file)}`];
+      const props = [`file=${escapeProperty(d.cell ? d.file : file.file)}`];
       if (d.position) props.push(`line=${d.position.line}`, `col=${d.position.column}`);
       props.push(`title=${escapeProperty(`nianbao ${d.code}`)}`);
-      lines.push(`::${d.severity} ${props.join(',')}::${escapeData(text.expected ? `${text.message} ${text.expected}` : text.message)}`);
+      // A workbook has no lines: its cell leads the message.
+      const said = text.expected ? `${text.message} ${text.expected}` : text.message;
+      lines.push(`::${d.severity} ${props.join(',')}::${escapeData(d.cell ? `${d.cell} ${said}` : said)}`);
     }
     if (file.error) lines.push(`::error file=${escapeProperty(file.file)},title=nianbao::${escapeData(file.error.message)}`);
   }

@@ -40,6 +40,10 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
           column: d.position?.column ?? null,
           path: d.path ?? null,
           suppressed: d.suppressed ?? null,
+          // Added without a new schemaVersion: the file the diagnostic is in (a report's tables
+          // workbook, say) and the workbook's cell (`表三!D12`) when it is about one.
+          file: d.file,
+          cell: d.cell ?? null,
         };
       }),
     })),

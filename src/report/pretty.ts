@@ -20,7 +20,7 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
   const c = chalkFor(options.color);
   const w = inLanguage(summaryText, options.lang);
   const text = messageFor(d.code, d.params, options.lang);
-  const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
+  const where = placeOf(d);
   const severity = d.severity === 'error' ? c.red.bold(w.error) : c.yellow.bold(w.warning);
   const lines = [`${c.bold(where)} ${severity} ${c.dim(d.code)} ${text.message}`];
   if (text.expected) lines.push(`  ${c.cyan(w.expected)}${text.expected}`);
@@ -28,6 +28,12 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
     lines.push(c.dim(codeFrame(d.lineText, d.position.line, d.position.column)));
   }
   return lines.join('\n');
+}
+
+/** Where a diagnostic points: `file:line:col`, or a workbook's cell as `file 表三!D12`. */
+export function placeOf(d: Diagnostic): string {
+  if (d.position) return `${d.file}:${d.position.line}:${d.position.column}`;
+  return d.cell ? `${d.file} ${d.cell}` : d.file;
 }
 
 /** Runs with more files than this list no outputs one by one (the summary counts them). */
@@ -64,7 +70,7 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
     out.push(w.failures);
     for (const f of notDone) {
       const first = f.diagnostics.find((d) => d.severity === 'error');
-      const where = first?.position ? `${f.file}:${first.position.line}:${first.position.column}` : f.file;
+      const where = first ? placeOf(first) : f.file;
       const why = first ? `${first.code} ${messageFor(first.code, first.params, options.lang).message}` : f.error?.message ?? '';
       out.push(`  ${c.bold(where)} ${why}`);
     }

@@ -1,7 +1,7 @@
 /** The programmatic API: `check` and `build` over many files; the CLI is a thin layer on these. */
 
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
@@ -40,17 +40,26 @@ export interface InitOptions {
   readonly profile?: string;
   /** Overwrite an existing file. */
   readonly force?: boolean;
+  /** Keep the tables in a workbook beside the report (`<report>-tables.xlsx`), which the report names. */
+  readonly tablesXlsx?: boolean;
 }
 
-/** Writes a skeleton report to `file`; 'exists' when the file is there and `force` is not set. */
+/**
+ * Writes a skeleton report to `file` (with `tablesXlsx`, its tables' workbook beside it);
+ * 'exists' when a file to write is there and `force` is not set.
+ */
 export async function init(file: string, options: InitOptions): Promise<'written' | 'exists'> {
-  if (existsSync(file) && !options.force) return 'exists';
+  const { workbookPathFor, writeWorkbookFile } = await import('./tables-export.js');
+  const workbook = options.tablesXlsx ? workbookPathFor(file) : undefined;
+  if ((existsSync(file) || (workbook && existsSync(workbook))) && !options.force) return 'exists';
   const [{ loadProfile }, { resolveProfileDir }] = await Promise.all([import('../profiles/load.js'), import('../profiles/profile.js')]);
   const { profileForYear, skeletonYaml } = await import('../profiles/skeleton.js');
   const profile = loadProfile(resolveProfileDir(options.profile ?? profileForYear(options.year), process.cwd()));
   const schema = fileURLToPath(new URL('../../src/report.schema.json', import.meta.url));
   const schemaPath = relative(dirname(resolve(file)), schema).split('\\').join('/');
-  await writeAtomic(file, skeletonYaml(profile, { year: options.year, organization: options.organization, schemaPath }));
+  const tablesFile = workbook && profile.tables.length ? basename(workbook) : undefined;
+  if (tablesFile) await writeWorkbookFile(workbook!, profile);
+  await writeAtomic(file, skeletonYaml(profile, { year: options.year, organization: options.organization, schemaPath, ...(tablesFile ? { tablesFile } : {}) }));
   return 'written';
 }
 

@@ -1,6 +1,6 @@
 /**
- * Incremental builds: a file whose input, profile, template, last year's report, options and
- * nianbao version are unchanged since its outputs were written is skipped. Keys live in a
+ * Incremental builds: a file whose input, profile, template, last year's report, tables
+ * workbook, options and nianbao version are unchanged since its outputs were written is skipped. Keys live in a
  * manifest in the output folder, written atomically at the end of a run.
  */
 
@@ -12,6 +12,7 @@ import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import { readInput, type Input } from '../source/read.js';
 import type { RunCache } from './load.js';
 import { previousOf } from '../source/previous.js';
+import { tablesFileOf } from '../xlsx/tables-file.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from './write.js';
 
@@ -28,6 +29,8 @@ export interface ManifestEntry {
   readonly profile?: string;
   /** Last year's report (absolute path), when the report named one. */
   readonly previous?: string;
+  /** The workbook holding the report's tables (absolute path), when it keeps them in one. */
+  readonly tables?: string;
 }
 
 /**
@@ -72,12 +75,13 @@ export function contentKey(input: Input, cache: RunCache, options: Record<string
   return h.update(cache.files.folderHash(TEMPLATES_DIR)).digest('hex');
 }
 
-/** The files besides itself that a report's output depends on: its custom profile folder and last year's report (parses the report). */
+/** The files besides itself that a report's output depends on: its custom profile folder, last year's report and its tables workbook (parses the report). */
 export function dependenciesOf(input: Input, profileOption: string | undefined): Omit<ManifestEntry, 'key'> {
   const doc = input.parsed?.value;
   const profile = customProfileOf(input.path, doc, profileOption);
   const previous = previousOf(input.path, doc);
-  return { ...(profile ? { profile } : {}), ...(previous ? { previous } : {}) };
+  const tables = tablesFileOf(input.path, doc);
+  return { ...(profile ? { profile } : {}), ...(previous ? { previous } : {}), ...(tables ? { tables } : {}) };
 }
 
 /** The whole build key: the content key and the current state of the dependencies. */
@@ -85,6 +89,8 @@ export function buildKey(content: string, dependencies: Omit<ManifestEntry, 'key
   const h = createHash('sha256').update(content);
   h.update(dependencies.profile ? cache.files.folderHash(dependencies.profile) : 'built-in');
   if (dependencies.previous) h.update(readInput(dependencies.previous, cache.reads).bytes ?? 'missing-previous');
+  // The workbook's bytes: a value changed in Excel builds the report again.
+  if (dependencies.tables) h.update('\0tables\0').update(readInput(dependencies.tables, cache.reads).bytes ?? 'missing-tables');
   return h.digest('hex');
 }
 

@@ -16,7 +16,10 @@ import { validateReport, type Validated } from '../checks/validate.js';
 import type { TableValues } from '../tables/cells.js';
 import { isObj } from '../source/record.js';
 import { previousOf } from '../source/previous.js';
+import type { TableDef } from '../tables/definitions.js';
 import { readTables } from '../tables/read.js';
+import type { ValidateContext } from '../checks/validate.js';
+import type { TablesFileProblem } from '../xlsx/tables-file.js';
 
 /** Options that decide how a report is read and checked. */
 export interface LoadOptions {
@@ -89,7 +92,7 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
       : [];
   const profile = profileResult instanceof ProfileError ? undefined : profileResult;
   const previousPath = previousOf(path, doc);
-  const previous = profile && previousPath ? previousTables(previousPath, profile, cache, doc?.year) : undefined;
+  const previous = profile && previousPath ? await previousTables(previousPath, profile, cache, doc?.year) : undefined;
   const previousDiagnostics =
     previous && 'reason' in previous
       ? [
@@ -100,14 +103,25 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
           }, '/previous'),
         ]
       : [];
-  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, previous && 'tables' in previous ? { previousTables: previous.tables, previousTexts: previous.texts, previousFigures: previous.figures } : previous ? { previousUnreadable: true } : {});
+  // Tables kept in a workbook (`tables: 2025-tables.xlsx`): read here, at the edge; a workbook
+  // that cannot be read is said at the report's `tables:` line.
+  const workbook = profile ? await workbookOf(path, doc, profile.tables, cache) : undefined;
+  const workbookDiagnostics =
+    workbook && 'reason' in workbook
+      ? [diagnosticAt(source, parsed.spans.get('/tables')?.start, 'NB1009', 'error', { file: String(doc?.tables), reason: workbook.reason, detail: workbook.detail ?? '' }, '/tables')]
+      : [];
+  const validated = validateReport(source, parsed, profile ?? EMPTY_PROFILE, {
+    ...(previous && 'tables' in previous ? { previousTables: previous.tables, previousTexts: previous.texts, previousFigures: previous.figures } : previous ? { previousUnreadable: true } : {}),
+    ...(workbook ? { workbook: 'reason' in workbook ? { path: workbook.path, cells: new Map() } : workbook } : {}),
+  });
   // Without its profile, the report's table references name tables nobody defined: that is
   // the profile's error, already said, not one per reference.
   const own = profile ? validated.diagnostics : validated.diagnostics.filter((d) => d.code !== 'NB4003');
-  const diagnostics = applySuppressions(source, parsed, [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...own]);
-  if (!profile || !validated.report || hasErrors(input.diagnostics)) return { source, diagnostics, ...(profile ? { profile } : {}) };
+  const diagnostics = applySuppressions(source, parsed, [...input.diagnostics, ...profileDiagnostics, ...previousDiagnostics, ...workbookDiagnostics, ...own]);
+  const tables = validated.tables ? { tables: validated.tables } : {};
+  if (!profile || !validated.report || hasErrors(input.diagnostics) || hasErrors(workbookDiagnostics)) return { source, diagnostics, ...tables, ...(profile ? { profile } : {}) };
   // The built-in templates are tested; a custom one is rendered even by `check`.
-  if (!options.render && profile.dir.startsWith(TEMPLATES_DIR)) return { source, profile, report: validated.report, diagnostics };
+  if (!options.render && profile.dir.startsWith(TEMPLATES_DIR)) return { source, profile, report: validated.report, diagnostics, ...tables };
   // A custom template that cannot render (a missing partial, a bad helper call) is found by
   // `check` too, as the profile's error, not when printing.
   let html: string;
@@ -117,9 +131,9 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
     html = renderHtml(validated.report, profile, { version: VERSION, ...(draft ? { draft } : {}) });
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0]!;
-    return { source, profile, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
+    return { source, profile, ...tables, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
   }
-  return { source, profile, report: validated.report, diagnostics, html };
+  return { source, profile, report: validated.report, diagnostics, html, ...tables };
 }
 
 /** Top-level keys of a report; a YAML mapping with none of them (a CI workflow, a tool's settings) is not one. */
@@ -138,8 +152,15 @@ function looksLikeReport(value: unknown): boolean {
 /** Stands in when a report's profile cannot be loaded, so its other problems are still found. */
 const EMPTY_PROFILE: Profile = { name: '', dir: '', description: '', headings: [], onlyRequiredHeadings: false, tables: [], proseChecks: [], plausibility: {}, template: '', partials: {}, css: '' };
 
+/** The tables of a report that keeps them in a workbook (`tables: <file>.xlsx`), read once a run; undefined for a report that writes them out. */
+async function workbookOf(path: string, doc: Record<string, unknown> | null, defs: readonly TableDef[], cache: RunCache): Promise<NonNullable<ValidateContext['workbook']> | TablesFileProblem | undefined> {
+  if (typeof doc?.tables !== 'string' || defs.length === 0) return undefined;
+  const { readTablesFile } = await import('../xlsx/tables-file.js');
+  return readTablesFile(path, doc.tables, defs, cache.reads);
+}
+
 /** Last year's report, read (once a run) only for its tables. */
-function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): { tables: Map<string, TableValues>; texts: string[]; figures: Map<string, number | string> } | { reason: string; found?: number } {
+async function previousTables(path: string, profile: Profile, cache: RunCache, year: unknown): Promise<{ tables: Map<string, TableValues>; texts: string[]; figures: Map<string, number | string> } | { reason: string; found?: number }> {
   const read = readInput(path, cache.reads);
   if (!read.source) return { reason: read.diagnostics[0]?.code ?? 'unreadable' };
   const { parsed } = read;
@@ -151,7 +172,12 @@ function previousTables(path: string, profile: Profile, cache: RunCache, year: u
   // the rows the carry-over compares are in both.
   const located = profileRefFor(path, doc, undefined);
   const own = located ? openProfile(located.ref, located.baseDir, cache) : profile;
-  const { tables, diagnostics } = readTables(doc?.tables, own instanceof ProfileError ? profile.tables : own.tables, parsed.spans, read.source);
+  const defs = own instanceof ProfileError ? profile.tables : own.tables;
+  const workbook = await workbookOf(path, doc, defs, cache);
+  if (workbook && 'reason' in workbook) return { reason: 'tables' };
+  const { tables, diagnostics } = workbook
+    ? readTables(workbook.value, defs, new Map(), read.source, own instanceof ProfileError ? profile.name : own.name)
+    : readTables(doc?.tables, defs, parsed.spans, read.source);
   // Its paragraphs, to find those copied unchanged into this year's.
   const texts = textsOf(doc);
   read.release?.();

@@ -124,7 +124,8 @@ function readGroup(
         continue;
       }
       if (v === undefined || v === null || (col.sum && isBlank(v))) {
-        if (!col.sum) {
+        // A cell of a 总计 row may be left out as well: it is computed (a workbook's formulas).
+        if (!col.sum && !row.sum) {
           const at = ctx.spans.get(cellPtr)?.start ?? ctx.spans.get(rowPtr)?.start;
           ctx.diagnostics.push(diagnosticAt(ctx.source, at, 'NB5001', 'error', { table: def.title, row: rowTitle(def, row.path), column: col.label }, cellPtr));
         }
