@@ -3,6 +3,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
 import { addAuthoringCommands } from './authoring.js';
+import { addImportCommand } from './import.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -111,15 +112,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       io.stdout(`${t.wrote(target)}\n`);
     });
 
-  // The authoring commands: new, doctor, profiles, fix.
-  addAuthoringCommands(program, {
-    io,
-    t,
-    lang,
-    color: () => useColor(program.opts()),
-    reporter: reporterName,
-    exit: (code) => (exitCode = code),
-  });
+  // The authoring commands: new, doctor, profiles, fix; and import.
+  const context = { io, t, lang, color: () => useColor(program.opts()), reporter: reporterName, exit: (code: number) => (exitCode = code) };
+  addAuthoringCommands(program, context);
+  addImportCommand(program, context);
 
   program
     .command('check')
