@@ -18,6 +18,8 @@ export interface EmitOptions {
 }
 
 const q = (s: string) => JSON.stringify(s);
+/** A value as a person types it: plain when it starts with a Chinese character and holds nothing YAML reads otherwise. */
+const plain = (s: string) => (/^[\u2e80-\u9fff（《“【]/.test(s) && !/[:#\n]|\s$/.test(s) ? s : q(s));
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 /** Where a part stood in the source, as the comment says it. */
@@ -53,9 +55,9 @@ export function emitYaml(report: ImportedReport, options: EmitOptions): string {
     ...report.meta.map((m) => `# 原页面：${oneLine(m)}`),
     ...report.before.map(noteText),
     `profile: ${report.profile}`,
-    report.title ? `title: ${q(report.title)}` : '# TODO 未找到标题（title）',
-    report.organization ? `organization: ${q(report.organization)}` : '# TODO 未找到发布机关（organization）',
-    ...(report.signature ? [`signature: ${q(report.signature)}`] : []),
+    report.title ? `title: ${plain(report.title)}` : '# TODO 未找到标题（title）',
+    report.organization ? `organization: ${plain(report.organization)}` : '# TODO 未找到发布机关（organization）',
+    ...(report.signature ? [`signature: ${plain(report.signature)}`] : []),
     report.year ? `year: ${report.year}` : '# TODO 未找到报告年度（year）',
     ...(report.published ? [`published: ${report.published}`] : []),
     ...(report.date ? [`date: ${report.date}`] : []),
@@ -77,7 +79,7 @@ function textLines(paragraphs: readonly string[], indent: string): string[] {
 
 function sectionLines(section: ImportedSection, indent: string): string[] {
   const inner = `${indent}  `;
-  const out = [`${indent}- heading: ${q(section.heading)}`];
+  const out = [`${indent}- heading: ${plain(section.heading)}`];
   if (section.runIn) out.push(`${inner}run_in: true`);
   out.push(...section.notes.map((n) => `${inner}${noteText(n)}`));
   if (section.paragraphs.length) out.push(`${inner}text: |`, ...textLines(section.paragraphs, `${inner}  `));

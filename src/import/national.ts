@@ -53,6 +53,15 @@ export function tableLabels(def: TableDef): Set<string> {
   return out;
 }
 
+/** Header words the format prints that name no row or column of tables.yaml (blocks of table 二, the corner of 三, the halves of 四). */
+const HEADER_WORDS = /^(信息内容|申请人情况|法人或其他组织|行政诉讼|本年处理决定数量|本年收费金额.*|第二十条第\(.\)项|\(本列数据的勾稽关系为.*)$/;
+
+/** Whether a cell or line is a label the format prints in one of `defs`' tables (a header, a row's or a column's label). */
+export function isFormatLabel(defs: readonly TableDef[], text: string): boolean {
+  const key = labelKey(text);
+  return HEADER_WORDS.test(key) || defs.some((def) => tableLabels(def).has(key));
+}
+
 /** The row a record's labels name, given the group the rows before it were in (a text copy names a group once). */
 export function matchRow(def: TableDef, labels: readonly string[], group?: string): Leaf | undefined {
   const leaves = leavesOf(def);
@@ -119,10 +128,11 @@ function rowFromHeaders(def: TableDef, headers: readonly string[]): RowDef | und
  * Maps a source table's records onto `def`. Returns the table and how many values it placed
  * (0: this is not that table).
  */
-export function mapTable(def: TableDef, records: readonly RowRecord[], into?: ImportedTable): { table: ImportedTable; placed: number } {
+export function mapTable(def: TableDef, records: readonly RowRecord[], into?: ImportedTable): { table: ImportedTable; placed: number; unknown: number } {
   const table: ImportedTable = into ?? { key: def.key, cells: new Map(), notes: new Map() };
   const note = (path: string, item: Unplaced) => table.notes.set(path, [...(table.notes.get(path) ?? []), item]);
   let placed = 0;
+  let unknown = 0;
   let group: string | undefined;
   // Table 四 written without headers: one row of its values, by position.
   const byPosition = positionalRows(def);
@@ -131,7 +141,10 @@ export function mapTable(def: TableDef, records: readonly RowRecord[], into?: Im
     group = groupOf(def, record.labels) ?? (leaf ? group : undefined);
     if (record.values.length === 0) continue; // a header row
     if (record.labels.length && !leaf) {
-      if (record.values.some((v) => readCell(v.raw).kind === 'number')) note('', { kind: 'row-unknown', detail: record.source, loc: record.loc });
+      if (record.values.some((v) => readCell(v.raw).kind === 'number')) {
+        unknown++;
+        note('', { kind: 'row-unknown', detail: record.source, loc: record.loc });
+      }
       continue;
     }
     if (leaf && table.cells.has(leaf.row.path)) {
@@ -160,7 +173,7 @@ export function mapTable(def: TableDef, records: readonly RowRecord[], into?: Im
       placed++;
     }
   }
-  return { table, placed };
+  return { table, placed, unknown };
 }
 
 /** For a table whose rows have no labels (四): value i of a row of n, when n is rows × columns with or without totals. */

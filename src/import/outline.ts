@@ -8,7 +8,7 @@ import { RUN_IN_END, type Block, type Unplaced } from './blocks.js';
 import { rowRecords, type RowRecord } from './grid.js';
 import { Outline, readHeading, type GeneralTableOut, type ImportedSection } from './headings.js';
 import { dateLine, readCell, readDate } from './labels.js';
-import { mapTable, type ImportedTable } from './national.js';
+import { isFormatLabel, mapTable, type ImportedTable } from './national.js';
 import { textRow } from './text-rows.js';
 import type { TableDef } from '../tables/definitions.js';
 
@@ -178,8 +178,12 @@ function readBody(blocks: readonly Block[], defs: readonly TableDef[]) {
 function readTable(block: Extract<Block, { kind: 'table' }>, defs: readonly TableDef[], into: (def: TableDef, records: readonly RowRecord[]) => void, section: ImportedSection | undefined, note: (items: Unplaced[]) => void) {
   // A table copied as text lost its merges: its headers no longer stand above their columns.
   const records = rowRecords(block.rows, block.rowLocs, !block.copied);
-  const best = defs.map((def) => ({ def, placed: mapTable(def, records).placed })).sort((a, b) => b.placed - a.placed)[0];
-  if (best && best.placed >= 2) return into(best.def, records);
+  // One of the format's tables: its values placed by their labels, and not outnumbered by rows of other labels.
+  const best = defs.map((def) => ({ def, ...mapTable(def, records) })).sort((a, b) => b.placed - a.placed)[0];
+  if (best && best.placed > 0 && (best.unknown === 0 || (best.placed >= 2 && best.placed > best.unknown))) return into(best.def, records);
+  // Header rows of one alone (a copy puts a table's header lines apart from its rows).
+  const cells = block.rows.flat().map((c) => c.text).filter(Boolean);
+  if (defs.length && cells.length && cells.every((text) => isFormatLabel(defs, text))) return;
   const plain = plainTable(block);
   if (plain && section) return void section.tables.push(plain);
   note(asUnplaced(block, 'table'));

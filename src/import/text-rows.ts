@@ -7,8 +7,7 @@
 
 import type { Loc } from './blocks.js';
 import type { RowRecord } from './grid.js';
-import { labelKey } from './labels.js';
-import { matchRow, tableLabels } from './national.js';
+import { isFormatLabel, matchRow } from './national.js';
 import type { TableDef } from '../tables/definitions.js';
 
 /** What a line of copied text is to the national tables. */
@@ -28,8 +27,7 @@ export function textRow(defs: readonly TableDef[], text: string, loc: Loc): Text
   for (const table of defs) {
     // A header or group label alone, or a row label alone on its line.
     if (numbers.length === 0) {
-      const key = labelKey(label);
-      if (tableLabels(table).has(key) || /勾稽关系|第二十条第/.test(key)) return { kind: 'label', table, record: { labels: [label], values: [], loc, source: text } };
+      if (isFormatLabel([table], label)) return { kind: 'label', table, record: { labels: [label], values: [], loc, source: text } };
       continue;
     }
     // The label as one, or as the cells a space separated (（三）不予公开 1.属于国家秘密).
