@@ -116,6 +116,11 @@ test('title, organization, year, published and signature; text after the signatu
   assert.deepEqual(unplaced.map((u) => [u.kind, u.detail, u.loc.line]), [['before-title', '首页 > 信息公开', 1], ['after-signature', '【关闭窗口】', 9]]);
   assert.match(yaml, /^# 落款之后的文字（原文第 9 行）：【关闭窗口】$/m);
   assert.match(yaml, /^# 标题之前的文字（原文第 1 行）：首页 > 信息公开$/m);
+  // The date line above the title is the page's word on the report, not navigation.
+  const above = importReport(textBlocks('发布日期：2025-01-24\n澄川市水务局2024年政府信息公开工作年度报告\n一、总体情况'), options);
+  assert.equal(above.report.published, '2025-01-24');
+  assert.deepEqual(above.unplaced, []);
+  assert.match(above.yaml, /^# 原页面：发布日期：2025-01-24$/m);
 });
 
 test('a table of the section with one header row becomes its table:; a table nianbao does not know is kept row by row as comments', () => {

@@ -55,22 +55,24 @@ export function outlineReport(blocks: readonly Block[], options: OutlineOptions)
   const meta: string[] = [];
   let published: string | undefined;
   let start = titleAt + 1;
-  const before: Unplaced[] = [];
-  for (let i = 0; i < Math.max(titleAt, 0); i++) before.push(...asUnplaced(blocks[i]!, 'before-title'));
+  const metaAt = new Set<number>();
   for (const i of [...range(Math.max(0, titleAt - 3), titleAt), ...range(start, start + 3)]) {
     const b = blocks[i];
     const date = b?.kind === 'text' ? PUBLISHED.exec(b.text)?.[1] : undefined;
     if (!b || b.kind !== 'text' || !date) continue;
     published ??= readDate(date);
     meta.push(b.text);
+    metaAt.add(i);
     if (i === start) start++;
   }
+  // Before the title: the page's navigation and the like, kept as comments.
+  const before = range(0, Math.max(titleAt, 0)).filter((i) => !metaAt.has(i)).flatMap((i) => asUnplaced(blocks[i]!, 'before-title'));
 
   // The signature: a date alone near the end, the signer just above it; anything after, noted.
   let end = blocks.length;
   let date: string | undefined;
   let signer: string | undefined;
-  for (let i = blocks.length - 1; i >= start && i >= blocks.length - 12; i--) {
+  for (let i = blocks.length - 1; i >= start && i >= blocks.length - 40; i--) {
     const b = blocks[i]!;
     const found = b.kind === 'text' ? dateLine(b.text) : undefined;
     if (!found) continue;
