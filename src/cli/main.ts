@@ -7,6 +7,7 @@ import { addAuthoringCommands } from './authoring.js';
 import { addWatchCommand } from './watch.js';
 import { addTablesCommands } from './tables.js';
 import { tablesText } from '../messages/tables.js';
+import { addImportCommand } from './import.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -117,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       io.stdout(`${workbook && existsSync(workbook) ? inLanguage(tablesText, lang).wroteBoth(target, workbook) : t.wrote(target)}\n`);
     });
 
-  // The authoring commands: new, doctor, profiles, fix; tables export; and watch.
+  // The authoring commands: new, doctor, profiles, fix; tables export; import; and watch.
   const context = {
     io,
     t,
@@ -128,6 +129,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   };
   addAuthoringCommands(program, context);
   addTablesCommands(program, context);
+  addImportCommand(program, context);
   addWatchCommand(program, context);
 
   program
