@@ -58,7 +58,7 @@ test('the example quotes last year: its sentence and its chart, in the HTML', as
   assert.deepEqual(loaded.diagnostics, []);
   const html = renderHtml(loaded.report!, loaded.profile!, { version: 'test' });
   assert.match(html, /较上年<span class="figure" data-figure="change tables\.requests\.new\.total">增加11件（增长23\.9%）<\/span>/);
-  const svg = /<figure class="chart" id="([^"]+)">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+  const svg = /<figure class="chart" id="([^"]+)"[^>]*>[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
   assert.match(svg, /<figcaption class="chart-title" id="s-3-chart-t">政府信息公开申请办理结果<\/figcaption>/);
   assert.match(svg, /<svg [^>]*role="img" aria-labelledby="s-3-chart-t s-3-chart-d"/);
   assert.match(svg, /<desc id="s-3-chart-d">予以公开：2024年25件，2023年20件；部分公开：2024年6件，2023年5件；.*其他处理：2024年2件，2023年1件。<\/desc>/);
@@ -93,6 +93,7 @@ test('a chart that names nothing says so at its line', async () => {
   assert.deepEqual((await bar('-5')).map((d) => [d.code, d.params.reason]), [['NB4006', 'value']]);
   assert.deepEqual((await bar('figures.satisfaction_rate')).map((d) => [d.code, d.params.reason]), [['NB4006', 'value']], 'text (100%) cannot be drawn');
   assert.deepEqual((await bar('12', true)).map((d) => [d.code, d.params.reason]), [['NB4006', 'literal']]);
+  assert.deepEqual(await bar('12, previous: 10', true), [], 'last year typed beside it');
   const both = await example((y) => y.replace('      previous: true\n', '      bars: [{ label: 许可, value: 12 }]\n'));
   assert.deepEqual(both.map((d) => [d.code, d.params.reason]), [['NB4006', 'both']]);
   const many = await example((y) => y.replace('      of: tables.requests.results\n      previous: true\n', `      bars:\n${Array.from({ length: 25 }, (_, i) => `        - { label: 第${i}项, value: ${i} }\n`).join('')}`));

@@ -41,13 +41,22 @@ export type Block =
       readonly copied?: boolean;
       readonly loc: Loc;
     }
-  | { readonly kind: 'lost'; readonly what: LostKind; readonly detail: string; readonly loc: Loc };
+  | { readonly kind: 'lost'; readonly what: LostKind; readonly detail: string; readonly loc: Loc }
+  | { readonly kind: 'chart'; readonly chart: ImportedChart; readonly loc: Loc };
+
+/** A chart of nianbao's own pages (its figure says what it drew), as a section's `chart:`. */
+export interface ImportedChart {
+  readonly title: string;
+  readonly unit: string;
+  readonly compared: boolean;
+  readonly bars: readonly { readonly label: string; readonly value: number; readonly previous?: number }[];
+}
 
 /** Marks, inside a run-in block's text, where its heading ends (nianbao's own pages say so). */
 export const RUN_IN_END = '\u2029';
 
 /** Why a part of the source has no place in the report file (it is kept there as a comment). */
-export type UnplacedKind = LostKind | 'table' | 'row-run-together' | 'row-unknown' | 'cell-text' | 'row-duplicate' | 'before-title' | 'after-signature';
+export type UnplacedKind = LostKind | 'chart' | 'table' | 'row-run-together' | 'row-unknown' | 'cell-text' | 'row-duplicate' | 'before-title' | 'after-signature';
 
 /** A part of the source that could not be placed: what it is, what it said, where it stood. */
 export interface Unplaced {

@@ -5,7 +5,7 @@
  * a comment where it stood. Comments are in the report's language, Chinese. Pure.
  */
 
-import type { Loc, Unplaced } from './blocks.js';
+import type { ImportedChart, Loc, Unplaced } from './blocks.js';
 import type { GeneralTableOut, ImportedSection } from './headings.js';
 import type { ImportedCell, ImportedTable } from './national.js';
 import type { ImportedReport } from './outline.js';
@@ -35,6 +35,7 @@ export function noteText(u: Unplaced): string {
     image: '未导入的图片',
     attachment: '未导入的附件链接',
     object: '未导入的嵌入内容',
+    chart: '未导入的图表（本部分已有一张图表，或图表不在任何部分中）',
     table: 'TODO 未能识别的表格，原样保留',
     'row-run-together': 'TODO 原表此行的单元格边界已丢失，数字连在一起，无法可靠拆分，请按原表填写',
     'row-unknown': 'TODO 未能识别的表格行',
@@ -85,8 +86,22 @@ function sectionLines(section: ImportedSection, indent: string): string[] {
   if (section.paragraphs.length) out.push(`${inner}text: |`, ...textLines(section.paragraphs, `${inner}  `));
   if (section.tables.length === 1) out.push(`${inner}table:`, ...generalTable(section.tables[0]!, `${inner}  `));
   else if (section.tables.length > 1) out.push(`${inner}table:`, ...section.tables.flatMap((t) => generalTable(t, `${inner}  `).map((l, i) => (i === 0 ? `${inner}  - ${l.trimStart()}` : `  ${l}`))));
+  if (section.chart) out.push(...chartLines(section.chart, inner));
   if (section.sections.length) out.push(`${inner}sections:`, ...section.sections.flatMap((s) => sectionLines(s, `${inner}  `)));
   return out;
+}
+
+/** A chart read back from a page: its bars with the values it drew (last year's beside them). */
+function chartLines(chart: ImportedChart, indent: string): string[] {
+  const bar = (b: ImportedChart['bars'][number]) => `{ label: ${q(b.label)}, value: ${b.value}${b.previous !== undefined ? `, previous: ${b.previous}` : ''} }`;
+  return [
+    `${indent}chart:`,
+    ...(chart.title ? [`${indent}  title: ${plain(chart.title)}`] : []),
+    ...(chart.unit ? [`${indent}  unit: ${plain(chart.unit)}`] : []),
+    ...(chart.compared ? [`${indent}  previous: true`] : []),
+    `${indent}  bars:`,
+    ...chart.bars.map((b) => `${indent}    - ${bar(b)}`),
+  ];
 }
 
 function generalTable(table: GeneralTableOut, indent: string): string[] {

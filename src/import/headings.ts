@@ -5,7 +5,7 @@
  * ending in 。 with text after it in the same paragraph is a run-in heading.
  */
 
-import { RUN_IN_END, type Loc, type Unplaced } from './blocks.js';
+import { RUN_IN_END, type ImportedChart, type Loc, type Unplaced } from './blocks.js';
 import { MAX_HEADING_LEVEL, readTypedNumber } from '../model/numbering.js';
 
 /** A section as imported. */
@@ -15,6 +15,8 @@ export interface ImportedSection {
   readonly paragraphs: string[];
   readonly notes: Unplaced[];
   readonly tables: GeneralTableOut[];
+  /** nianbao's own chart, read back from its page. */
+  chart?: ImportedChart;
   readonly sections: ImportedSection[];
   readonly loc: Loc;
 }

@@ -7,7 +7,7 @@
  */
 
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { RUN_IN_END, tidyText, type Block, type Loc, type SourceCell } from './blocks.js';
+import { RUN_IN_END, tidyText, type Block, type ImportedChart, type Loc, type SourceCell } from './blocks.js';
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -75,6 +75,13 @@ export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
       out.push(readTable(node, options.docx ? { table: counters.table } : undefined, lost));
       out.push(...pending);
       pending = [];
+      return;
+    }
+    // nianbao's own chart: its figure carries what it drew; its drawing is no text to read.
+    const drawn = tag === 'figure' ? chartOf(node) : undefined;
+    if (drawn) {
+      flush();
+      out.push({ kind: 'chart', chart: drawn, loc: here(node) });
       return;
     }
     if (tag === 'img') return lost('image', attr(node, 'alt') || shorten(attr(node, 'src') ?? ''), node);
@@ -151,4 +158,19 @@ function descendants(node: Element, tag: string): Element[] {
 /** A data: URI is shown by its type only. */
 function shorten(src: string): string {
   return src.startsWith('data:') ? `${src.slice(0, src.indexOf(';') > 0 ? src.indexOf(';') : 20)}…` : src;
+}
+
+/** The chart a figure of nianbao's own pages drew (`data-chart`), if it is one. */
+function chartOf(node: Element): ImportedChart | undefined {
+  const data = attr(node, 'data-chart');
+  if (!data || !` ${attr(node, 'class') ?? ''} `.includes(' chart ')) return undefined;
+  try {
+    const parsed = JSON.parse(data) as { unit?: unknown; compared?: unknown; bars?: unknown };
+    const caption = node.childNodes.find((c) => isElement(c) && c.tagName === 'figcaption');
+    const bars = Array.isArray(parsed.bars) ? parsed.bars.filter((b): b is ImportedChart['bars'][number] => typeof b?.label === 'string' && typeof b?.value === 'number') : [];
+    if (!bars.length) return undefined;
+    return { title: caption ? tidyText(textOf(caption)) : '', unit: typeof parsed.unit === 'string' ? parsed.unit : '', compared: parsed.compared === true, bars };
+  } catch {
+    return undefined;
+  }
 }

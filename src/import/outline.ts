@@ -118,6 +118,7 @@ function range(from: number, to: number): number[] {
 function asUnplaced(block: Block, kind: 'before-title' | 'after-signature' | 'table'): Unplaced[] {
   if (block.kind === 'lost') return [{ kind: block.what, detail: block.detail, loc: block.loc }];
   if (block.kind === 'text') return [{ kind, detail: block.text, loc: block.loc }];
+  if (block.kind === 'chart') return [{ kind: 'chart', detail: block.chart.title, loc: block.loc }];
   return block.rows.map((row, i) => ({ kind: 'table' as const, detail: row.map((c) => c.text).join(' | '), loc: block.rowLocs[i] ?? block.loc }));
 }
 
@@ -161,7 +162,11 @@ function readBody(blocks: readonly Block[], defs: readonly TableDef[]) {
     }
     endRows();
     if (block.kind === 'lost') note(asUnplaced(block, 'table'));
-    else if (block.kind === 'table') readTable(block, defs, into, outline.current, note);
+    else if (block.kind === 'chart') {
+      // A section draws one chart; one outside a section, or a second, has no place.
+      if (outline.current && !outline.current.chart) outline.current.chart = block.chart;
+      else note(asUnplaced(block, 'table'));
+    } else if (block.kind === 'table') readTable(block, defs, into, outline.current, note);
     else {
       const heading = readHeading(block.text, block.runIn);
       if (heading && outline.add(heading, block.loc)) continue;

@@ -39,6 +39,7 @@ export const importText = {
       'row-duplicate': '重复的表格行',
       'before-title': '标题之前的文字',
       'after-signature': '落款之后的文字',
+      chart: '图表',
     } as Record<UnplacedKind, string>,
     en: {
       image: 'image',
@@ -51,6 +52,7 @@ export const importText = {
       'row-duplicate': 'table row given twice',
       'before-title': 'text before the title',
       'after-signature': 'text after the signature',
+      chart: 'a chart',
     } as Record<UnplacedKind, string>,
   },
   checking: { 'zh-CN': (f: string) => `检查 ${f}：`, en: (f: string) => `Checking ${f}:` },

@@ -50,12 +50,14 @@ export function readChart(ctx: Context, value: unknown, pointer: string, heading
     ctx.diagnostics.push(diagnosticAt(ctx.source, at(p), 'NB4006', 'error', { found, reason }, p));
   };
   const compared = value.previous === true;
-  if (compared && 'missing' in ctx.previous) {
+  // Bars that give last year's value themselves (bars: [{ label, value, previous }]) need no last year's report.
+  const ownPrevious = Array.isArray(value.bars) && value.bars.every((b) => isObj(b) && typeof b.previous === 'number');
+  if (compared && !ownPrevious && 'missing' in ctx.previous) {
     ctx.diagnostics.push(diagnosticAt(ctx.source, at(`${pointer}/previous`), 'NB4004', 'error', { found: 'chart.previous', missing: ctx.previous.missing }, `${pointer}/previous`));
     return undefined;
   }
   if (typeof value.of === 'string' && value.bars !== undefined) return wrong(pointer, 'chart', 'both'), undefined;
-  const targets: { label: string; target: string | number; at: string }[] = [];
+  const targets: { label: string; target: string | number; previous?: string | number; at: string }[] = [];
   if (typeof value.of === 'string') {
     const rows = groupRows(ctx, value.of);
     if (!rows) return wrong(`${pointer}/of`, value.of, 'of'), undefined;
@@ -64,17 +66,19 @@ export function readChart(ctx: Context, value: unknown, pointer: string, heading
   if (Array.isArray(value.bars)) {
     value.bars.forEach((bar, i) => {
       if (isObj(bar) && typeof bar.label === 'string' && (typeof bar.value === 'string' || typeof bar.value === 'number')) {
-        targets.push({ label: bar.label, target: bar.value, at: `${pointer}/bars/${i}/value` });
+        const previous = typeof bar.previous === 'number' || typeof bar.previous === 'string' ? { previous: bar.previous } : {};
+        targets.push({ label: bar.label, target: bar.value, ...previous, at: `${pointer}/bars/${i}/value` });
       }
     });
   }
   if (targets.length > MAX_BARS) return wrong(pointer, String(targets.length), 'many'), undefined;
   const bars: Bar[] = [];
   for (const t of targets) {
-    // A number typed as the value is drawn as it is; it has no last year's to stand beside.
-    if (typeof t.target === 'number' && compared) return wrong(t.at, String(t.target), 'literal'), undefined;
+    // A number typed as the value is drawn as it is; beside last year's only when that is given too.
+    if (typeof t.target === 'number' && compared && t.previous === undefined) return wrong(t.at, String(t.target), 'literal'), undefined;
     const now = typeof t.target === 'number' ? t.target : valueOf(ctx, t.target);
-    const before = compared ? valueOf(ctx, `previous.${t.target}`) : undefined;
+    const lastYear = t.previous ?? `previous.${t.target}`;
+    const before = !compared ? undefined : typeof lastYear === 'number' ? lastYear : valueOf(ctx, lastYear.startsWith('previous.') ? lastYear : `previous.${lastYear}`);
     if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) return wrong(t.at, String(t.target), 'value'), undefined;
     if (compared && (typeof before !== 'number' || before < 0)) return wrong(t.at, String(t.target), 'previous'), undefined;
     bars.push({ label: t.label, value: now, ...(compared ? { previous: before as number } : {}) });

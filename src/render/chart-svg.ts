@@ -75,7 +75,8 @@ export function chartHtml(chart: Chart, id: string): string {
 
   const description = chart.description ?? describe(chart);
   return [
-    `<figure class="chart" id="${esc(id)}">`,
+    // What was drawn, as data: a page saved from the web imports back into a chart (nianbao import).
+    `<figure class="chart" id="${esc(id)}" data-chart="${esc(JSON.stringify({ unit: chart.unit, year: chart.year, compared: chart.compared, bars: chart.bars }))}">`,
     `<figcaption class="chart-title" id="${esc(id)}-t">${esc(chart.title)}</figcaption>`,
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${esc(id)}-t ${esc(id)}-d" viewBox="0 0 ${WIDTH} ${round(height)}" width="100%" preserveAspectRatio="xMinYMin meet">`,
     `<title>${esc(chart.title)}</title><desc id="${esc(id)}-d">${esc(description)}</desc>`,
