@@ -6,6 +6,7 @@
 
 import type { Page } from 'puppeteer-core';
 import type { BrowserSource } from './browser.js';
+import type { PrintOptions } from './printer.js';
 import type { BuildOptions } from '../run/result.js';
 import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
 import type { RoleTexts } from '../fonts/fonts.js';
@@ -16,7 +17,7 @@ import { trace } from '../run/trace.js';
 
 /** What the workers of a build need of a printer (see printer.ts). */
 export interface PrintService {
-  print(html: string): Promise<Uint8Array>;
+  print(html: string, options?: PrintOptions): Promise<Uint8Array>;
   close(): Promise<void>;
   abort(): Promise<void>;
   readonly version: string;
