@@ -4,7 +4,7 @@
  * the Chinese collation (pinyin), then by file name.
  */
 
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 
 /** What ordering needs to know of a report. */
 export interface Orderable {
@@ -37,15 +37,9 @@ export function compareReports(a: Orderable, b: Orderable): number {
 /** Whether a line of the list names this report: its organization, its file name (with or without extension) or the end of its path. */
 export function names(line: string, item: Orderable): boolean {
   const file = item.file.split('\\').join('/');
-  const name = basename(file);
+  const bare = file.slice(0, file.length - extname(file).length);
   const wanted = line.split('\\').join('/').replace(/^\.\//, '');
-  return (
-    line === item.organization ||
-    wanted === name ||
-    wanted === name.slice(0, name.length - extname(name).length) ||
-    file === wanted ||
-    file.endsWith(`/${wanted}`)
-  );
+  return line === item.organization || [file, bare].some((path) => path === wanted || path.endsWith(`/${wanted}`));
 }
 
 /** Orders the reports: listed ones first (each once, in the list's order), the rest sorted after them. */
