@@ -69,8 +69,8 @@ export function buildOptionsFrom(flags: BuildFlags, t: CliTexts): BuildOptions {
   if (flags.fonts !== undefined && flags.fonts !== 'auto' && flags.fonts !== 'bundled') throw new UsageError(t.badFonts(flags.fonts));
   if (flags.tocDepth !== undefined && flags.tocDepth !== '1' && flags.tocDepth !== '2') throw new UsageError(t.badTocDepth(flags.tocDepth));
   const tocDepth = flags.tocDepth === undefined ? undefined : Number(flags.tocDepth);
-  if (!flags.volume && (flags.volumeTitle !== undefined || flags.order !== undefined)) throw new UsageError(t.volumeOnly(flags.volumeTitle !== undefined ? '--volume-title' : '--order'));
-  if (!flags.volume && !flags.toc && tocDepth !== undefined) throw new UsageError(t.volumeOnly('--toc-depth'));
+  if (!flags.volume && (flags.volumeTitle !== undefined || flags.order !== undefined)) throw new UsageError(t.volumeOnly(flags.volumeTitle !== undefined ? '--volume-title' : '--order', '--volume'));
+  if (!flags.volume && !flags.toc && tocDepth !== undefined) throw new UsageError(t.volumeOnly('--toc-depth', '--volume / --toc'));
   if (flags.volume !== undefined && !/\.pdf$/i.test(flags.volume)) throw new UsageError(t.badVolume(flags.volume));
   return {
     ...checking,
