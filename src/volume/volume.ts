@@ -54,7 +54,8 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
     for (const r of results) {
       const key = keys.get(r.file);
       if ((r.status !== 'ok' && r.status !== 'unchanged') || !key) continue;
-      const part = readPart(outDir, key);
+      // --force prints every report for the volume again, too.
+      const part = options.force ? undefined : readPart(outDir, key);
       if (part) members.push({ file: r.file, key, organization: part.info.organization, part });
       else inputs.push(readInput(r.file, cache.reads));
     }
