@@ -161,6 +161,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('-j, --jobs <n>', t.jobs)
     .option('--force', t.forceBuild)
     .option('--strict', t.strict)
+    .option('--toc', t.toc)
+    .option('--volume <file.pdf>', t.volume)
+    .option('--volume-title <title>', t.volumeTitle)
+    .option('--order <file>', t.order)
+    .option('--toc-depth <1|2>', t.tocDepth)
     .action(async (files: string[], flags: BuildFlags) => {
       reporterFrom(reporterName(), t);
       const options = buildOptionsFrom(flags, t);

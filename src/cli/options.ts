@@ -33,6 +33,11 @@ export interface BuildFlags extends CheckFlags {
   readonly timeout?: string;
   readonly jobs?: string;
   readonly force?: boolean;
+  readonly volume?: string;
+  readonly volumeTitle?: string;
+  readonly order?: string;
+  readonly tocDepth?: string;
+  readonly toc?: boolean;
 }
 
 /** The reporters `--reporter` takes. */
@@ -62,6 +67,11 @@ export function buildOptionsFrom(flags: BuildFlags, t: CliTexts): BuildOptions {
   const timeoutMs = positiveInt(flags.timeout, t.badTimeout);
   const jobs = positiveInt(flags.jobs, t.badJobs);
   if (flags.fonts !== undefined && flags.fonts !== 'auto' && flags.fonts !== 'bundled') throw new UsageError(t.badFonts(flags.fonts));
+  if (flags.tocDepth !== undefined && flags.tocDepth !== '1' && flags.tocDepth !== '2') throw new UsageError(t.badTocDepth(flags.tocDepth));
+  const tocDepth = flags.tocDepth === undefined ? undefined : Number(flags.tocDepth);
+  if (!flags.volume && (flags.volumeTitle !== undefined || flags.order !== undefined)) throw new UsageError(t.volumeOnly(flags.volumeTitle !== undefined ? '--volume-title' : '--order', '--volume'));
+  if (!flags.volume && !flags.toc && tocDepth !== undefined) throw new UsageError(t.volumeOnly('--toc-depth', '--volume / --toc'));
+  if (flags.volume !== undefined && !/\.pdf$/i.test(flags.volume)) throw new UsageError(t.badVolume(flags.volume));
   return {
     ...checking,
     outDir: flags.outDir,
@@ -73,6 +83,17 @@ export function buildOptionsFrom(flags: BuildFlags, t: CliTexts): BuildOptions {
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(jobs ? { jobs } : {}),
     ...(flags.force ? { force: true } : {}),
+    ...(flags.toc ? { toc: tocDepth ?? 1 } : {}),
+    ...(flags.volume
+      ? {
+          volume: {
+            path: flags.volume,
+            ...(flags.volumeTitle !== undefined ? { title: flags.volumeTitle } : {}),
+            ...(flags.order !== undefined ? { order: flags.order } : {}),
+            ...(tocDepth !== undefined ? { tocDepth } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -101,6 +101,23 @@ export const cliText = {
   timeout: { 'zh-CN': '每份文档的打印超时（毫秒，默认 60000）', en: 'print timeout per document, in milliseconds (default: 60000)' },
   jobs: { 'zh-CN': '同时打印的文档数（默认为 CPU 核数）', en: 'documents printed at once (default: the number of cores)' },
   forceBuild: { 'zh-CN': '即使输入和输出都没有变化也重新生成', en: 'rebuild even when inputs and outputs are unchanged' },
+  toc: {
+    'zh-CN': '每份报告在引言之后加目录（一级标题及页码；与 --toc-depth 2 同用时含二级标题），报告中写 toc: true 也可',
+    en: 'a table of contents after each report\'s introduction (level-1 headings and their pages; level 2 too with --toc-depth 2); or write toc: true in a report',
+  },
+  volume: {
+    'zh-CN': '生成之后把各份报告汇编成一个 PDF：封面、带页码的目录、全部报告，页码连续；有错误的报告不收入',
+    en: 'after the build, bind the reports into one PDF: a cover, a table of contents with page numbers, every report, numbered straight through; reports with errors are left out',
+  },
+  volumeTitle: { 'zh-CN': '汇编封面上的标题（默认“<年度>年政府信息公开工作年度报告汇编”）', en: 'the volume\'s title (default: <year>年政府信息公开工作年度报告汇编)' },
+  order: {
+    'zh-CN': '汇编中报告的顺序：每行一个文件名或机关名称；未列出的报告按机关名称（拼音）排在后面',
+    en: 'the order of the volume: a file name or an organization a line; reports not listed follow, by organization (pinyin)',
+  },
+  tocDepth: { 'zh-CN': '目录的层级：1 只列报告（或一级标题），2 再列一级（或二级）标题', en: 'table of contents depth: 1 the reports (or level-1 headings), 2 also their level-1 (or level-2) headings' },
+  badTocDepth: { 'zh-CN': (v: string) => `--toc-depth 只能是 1 或 2，而不是“${v}”。`, en: (v: string) => `--toc-depth takes 1 or 2, not "${v}".` },
+  volumeOnly: { 'zh-CN': (f: string, needs: string) => `${f} 只能与 ${needs} 一起使用。`, en: (f: string, needs: string) => `${f} goes with ${needs}.` },
+  badVolume: { 'zh-CN': (v: string) => `--volume 应为 .pdf 文件，而不是“${v}”。`, en: (v: string) => `--volume names a .pdf file, not "${v}".` },
   badJobs: { 'zh-CN': (v: string) => `--jobs 应为正整数，而不是“${v}”。`, en: (v: string) => `--jobs takes a positive whole number, not "${v}".` },
   interrupting: {
     'zh-CN': '已中断：不再开始新的文件，正在关闭浏览器……（再按一次 Ctrl-C 立即退出）',

@@ -57,6 +57,8 @@ export interface Report {
   readonly published?: string;
   /** Date printed under the signature, YYYY-MM-DD. */
   readonly date?: string;
+  /** Table of contents after the introduction: 0 none, 1 the level-1 headings, 2 levels 1 and 2 (`toc:`). */
+  readonly toc: number;
   /** Who publishes: a government department (deadline 31 Jan) or a level's government (31 Mar). */
   readonly publisher: 'department' | 'government';
   readonly figures: ReadonlyMap<string, number | string>;
@@ -117,6 +119,7 @@ export function buildReport(
     year: typeof doc.year === 'number' ? doc.year : 0,
     ...(published ? { published } : {}),
     ...(date ? { date } : {}),
+    toc: doc.toc === true ? 1 : doc.toc === 1 || doc.toc === 2 ? doc.toc : 0,
     // Unsaid, a level's own government (某市人民政府) publishes as one; anyone else as a department.
     publisher: doc.publisher === 'government' || doc.publisher === 'department' ? doc.publisher : isGovernment(organization) && levelOf(organization) !== 'township' ? 'government' : 'department',
     figures,

@@ -38,6 +38,12 @@ export interface PrinterOptions {
  */
 export const DUPLEX_CSS = '@media print { @page :left { margin-left: 26mm; margin-right: 28mm; } }';
 
+/** How one document is printed. */
+export interface PrintOptions {
+  /** Style added after the document's own (a report printed for a volume loses its page numbers). */
+  readonly css?: string;
+}
+
 /** A page that holds the fonts and receives one document after another. */
 interface PoolPage {
   readonly page: Page;
@@ -87,24 +93,25 @@ export class Printer {
    * Prints one document. A document whose print fails because the browser died is retried
    * once on a relaunched browser; any other failure is the document's own.
    */
-  async print(html: string): Promise<Uint8Array> {
+  async print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
     try {
-      return await this.printOnce(html);
+      return await this.printOnce(html, options);
     } catch (error) {
       if (!(error instanceof PrintError) || !error.lostBrowser || this.closed) throw error;
       await this.relaunch(error.lostBrowser);
-      return this.printOnce(html);
+      return this.printOnce(html, options);
     }
   }
 
-  private async printOnce(html: string): Promise<Uint8Array> {
+  private async printOnce(html: string, options: PrintOptions): Promise<Uint8Array> {
     const handle = this.handle;
     let pooled: PoolPage | undefined;
     try {
       pooled = this.idle.pop() ?? (await this.newPage(handle));
       const page = pooled.page;
       const work = (async () => {
-        await page.evaluate(loadDocument, html, this.options.duplex ? `${this.fonts.variables}\n${DUPLEX_CSS}` : this.fonts.variables);
+        const css = [this.fonts.variables, ...(this.options.duplex ? [DUPLEX_CSS] : []), ...(options.css ? [options.css] : [])].join('\n');
+        await page.evaluate(loadDocument, html, css);
         // Breaks that need the laid-out page: labels repeated over page breaks, whole phone numbers.
         await page.evaluate(prepareForPrint);
         // No backgrounds: the documents are black on white, and painting none is less work.

@@ -6,6 +6,7 @@
 
 import type { Page } from 'puppeteer-core';
 import type { BrowserSource } from './browser.js';
+import type { PrintOptions } from './printer.js';
 import type { BuildOptions } from '../run/result.js';
 import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
 import type { FontCss, RoleTexts } from '../fonts/fonts.js';
@@ -17,7 +18,7 @@ import { previousFigureTexts } from '../source/previous.js';
 
 /** What the workers of a build need of a printer (see printer.ts). */
 export interface PrintService {
-  print(html: string): Promise<Uint8Array>;
+  print(html: string, options?: PrintOptions): Promise<Uint8Array>;
   close(): Promise<void>;
   abort(): Promise<void>;
   readonly version: string;
@@ -139,7 +140,7 @@ async function startOnce(
  * Adds the characters the run's documents can show: the built-in templates, the custom
  * profiles the reports use, and what each report says (per role, from its parsed YAML).
  */
-function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
+export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
   chars.add('body', profileFiles.folderText(TEMPLATES_DIR));
   const profiles = new Set<string>();
   for (const input of inputs) {

@@ -17,6 +17,19 @@ export interface RenderOptions {
   readonly version: string;
   /** The report still has TODO markers: every page says 草稿 (draft). */
   readonly draft?: boolean;
+  /**
+   * The table of contents after the introduction: how deep it goes (0: none) and, for print,
+   * the page each listed heading starts on (by section id). Without pages it only links.
+   */
+  readonly toc?: { readonly depth: number; readonly pages?: ReadonlyMap<string, number | string> };
+}
+
+/** One line of a table of contents. */
+interface TocLine {
+  readonly id: string;
+  readonly level: number;
+  readonly text: string;
+  readonly page?: string;
 }
 
 /** The policy every page carries: no script, nothing fetched, inline styles and data: fonts only. */
@@ -123,11 +136,21 @@ function renderTemplate(report: Report, profile: Profile, options: RenderOptions
       },
       intro: report.intro.map((p) => ({ html: inlineHtml(p.runs) })),
       sections: report.sections.map(sectionView),
+      toc: options.toc?.depth ? tocLines(report.sections, options.toc.depth, options.toc.pages) : undefined,
       tables: Object.fromEntries(report.tables),
     },
     // Prototype access stays off (Handlebars' default since 4.6); templates see plain data only.
     { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
   );
+}
+
+/** The headings down to `depth`, in document order, each with its page when known. */
+export function tocLines(sections: readonly Section[], depth: number, pages?: ReadonlyMap<string, number | string>): TocLine[] {
+  return sections.flatMap((s) => {
+    const page = pages?.get(s.id);
+    const line: TocLine = { id: s.id, level: s.level, text: `${s.number}${s.heading}`, ...(page !== undefined ? { page: String(page) } : {}) };
+    return s.level < depth ? [line, ...tocLines(s.sections, depth, pages)] : [line];
+  });
 }
 
 const words = (text: string) => new Handlebars.SafeString(breakableHtml(text));

@@ -22,6 +22,21 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
     browser: run.browser ?? null,
     error: run.error ? run.error.message : null,
     summary: countsOf(run),
+    ...(run.volume
+      ? {
+          volume: {
+            path: run.volume.path,
+            status: run.volume.status,
+            pages: run.volume.pages ?? null,
+            reports: run.volume.reports,
+            printed: run.volume.printed,
+            leftOut: run.volume.leftOut,
+            unlisted: run.volume.unlisted,
+            error: run.volume.error ? run.volume.error.message : null,
+            elapsedMs: run.volume.elapsedMs,
+          },
+        }
+      : {}),
     files: run.files.map((f) => ({
       file: f.file,
       status: f.status,

@@ -7,6 +7,8 @@ import { active, type Diagnostic } from '../diagnostics.js';
 import { messageFor } from '../messages/diagnostics.js';
 import { inLanguage, type Lang } from '../messages/lang.js';
 import { summaryText, type SummaryCounts } from '../messages/summary.js';
+import { volumeText } from '../messages/volume.js';
+import type { VolumeResult } from '../volume/result.js';
 
 /** How to format: language and colour. */
 export interface FormatOptions {
@@ -58,6 +60,7 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
     if (run.files.some((f) => f.status === 'ok' && f.outputs.length)) out.push('');
   }
   out.push(summaryLine(run, options.lang, options.command));
+  if (run.volume) out.push(...volumeLines(run.volume, options.lang));
   const notReports = run.files.filter((f) => f.status === 'skipped');
   if (notReports.length) out.push(w.notReports, ...notReports.map((f) => `  ${f.file}`));
   const skipped = run.files.filter((f) => f.error?.name === 'InterruptedError');
@@ -78,6 +81,15 @@ export function formatRun(run: RunResult, options: FormatOptions & { readonly co
   return out.join('\n');
 }
 
+
+/** What became of the volume: where it is, how much was printed for it, what was left out. */
+export function volumeLines(volume: VolumeResult, lang: Lang): string[] {
+  const v = inLanguage(volumeText, lang);
+  const lines = [v[volume.status](volume)];
+  if (volume.leftOut.length) lines.push(v.leftOut, ...volume.leftOut.map((f) => `  ${f}`));
+  if (volume.unlisted.length) lines.push(v.unlisted, ...volume.unlisted.map((l) => `  ${l}`));
+  return lines;
+}
 
 /** The one-line summary of a run (files, outcomes, errors, warnings, time). */
 export function summaryLine(run: RunResult, lang: Lang, command: 'check' | 'build'): string {

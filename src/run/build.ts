@@ -48,6 +48,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     // --profile names a folder relative to the working folder.
     cwd: options.profile !== undefined ? process.cwd() : null,
     date: options.date?.toISOString() ?? process.env.SOURCE_DATE_EPOCH ?? null,
+    ...(options.toc ? { toc: options.toc } : {}),
   };
   options.onStart?.(files.length);
 
@@ -71,6 +72,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   // read. An unchanged one is known by its bytes and is never parsed.
   const cache = newRunCache();
   const read: (Input | undefined)[] = files.map((file) => readInput(file, cache.reads));
+  /** The build key of each report whose outputs are up to date or were just written (for a volume). */
+  const keys = new Map<string, string>();
   const todo: { index: number; outputs: string[]; content?: string; entry?: ManifestEntry }[] = [];
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
@@ -83,6 +86,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     if (outputs.every((o) => isUnchanged(manifest.entries[manifestKey(outDir, o)], content, cache) && existsSync(o))) {
       // Skipped, but its warnings (a TODO left, say) are still reported.
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
+      keys.set(file, manifest.entries[manifestKey(outDir, outputs[0]!)]!.key);
       read[index] = undefined;
     } else {
       todo.push({ index, outputs, ...(content ? { content } : {}) });
@@ -141,7 +145,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       } else {
         const html = loaded.html;
         trace(`checked ${file}`);
-        await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs });
+        const toc = loaded.tocDepth && loaded.rerender ? { tocDepth: loaded.tocDepth, rerender: loaded.rerender } : {};
+        await queue.push({ index: item.index, report: loaded.report, diagnostics: loaded.diagnostics, html, outputs: item.outputs, checkMs, ...toc });
       }
       // Let the browser's messages through between reports.
       await yieldToEventLoop();
@@ -195,6 +200,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   for (const item of todo) {
     const result = results[item.index];
     if (item.entry && result?.status === 'ok') {
+      keys.set(result.file, item.entry.key);
       for (const o of result.outputs) manifest.entries[manifestKey(outDir, o)] = item.entry;
       const warningsKey = manifestKey(outDir, item.outputs[0]!);
       if (result.diagnostics.length) manifest.warnings[warningsKey] = [...result.diagnostics];
@@ -203,9 +209,12 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   }
   if (results.some((r) => r?.status === 'ok')) await writeManifest(outDir, manifest).catch(() => undefined);
   const all = [...unmatched.map(noMatch), ...(results as FileResult[])];
+  // The volume binds what this run built, once the batch's browser is closed.
+  const volume = options.volume && !runError && !interrupted() ? await (await import('../volume/volume.js')).buildVolume(results as FileResult[], keys, options, options.volume) : undefined;
   return {
     files: all,
-    exitCode: runError || interrupted() ? 2 : exitCodeOf(all),
+    ...(volume ? { volume } : {}),
+    exitCode: runError || interrupted() || volume?.status === 'failed' ? 2 : exitCodeOf(all),
     ...(interrupted() ? { interrupted: true } : {}),
     ...(runError ? { error: runError } : {}),
     elapsedMs: Date.now() - started,

@@ -4,7 +4,7 @@
  */
 
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { renderHtml } from '../render/render.js';
+import { renderHtml, type RenderOptions } from '../render/render.js';
 import { VERSION } from '../version.js';
 import { loadProfile } from '../profiles/load.js';
 import { builtinProfiles, ProfileError, profileRefFor, resolveProfileDir, TEMPLATES_DIR, type Profile } from '../profiles/profile.js';
@@ -32,6 +32,8 @@ export interface LoadOptions {
    * a CI workflow beside the reports), it is skipped (`notReport`) instead of reported as wrong.
    */
   readonly searched?: boolean;
+  /** A table of contents in every report that has none of its own (`--toc`): its depth, 1 or 2. */
+  readonly toc?: number;
 }
 
 /** A loaded report: its source, the profile it was checked against, the outcome, and its HTML. */
@@ -40,6 +42,13 @@ export interface Loaded extends Validated {
   readonly profile?: Profile;
   /** The rendered page, when the report is valid (rendering is part of checking a template). */
   readonly html?: string;
+  /**
+   * Renders the page again with the pages its table of contents gives (for print), or with no
+   * table of contents at all (`false`: a report printed for a volume, whose 目录 lists it).
+   */
+  readonly rerender?: (toc: ReadonlyMap<string, number | string> | false) => string;
+  /** How deep the page's table of contents goes (0: it has none). */
+  readonly tocDepth?: number;
   /** A searched file that is plainly not a report (see LoadOptions.searched): nothing else is said of it. */
   readonly notReport?: boolean;
 }
@@ -125,15 +134,19 @@ export async function checkInput(input: Input, options: LoadOptions, cache: RunC
   // A custom template that cannot render (a missing partial, a bad helper call) is found by
   // `check` too, as the profile's error, not when printing.
   let html: string;
+  // A report with places still to write (TODO) prints as a draft.
+  const draft = diagnostics.some((d) => (d.code === 'NB6001' || d.code === 'NB6010') && d.suppressed === undefined);
+  const report = validated.report;
+  const depth = Math.max(report.toc, options.toc ?? 0);
+  const renderWith = (toc: RenderOptions['toc']) => renderHtml(report, profile, { version: VERSION, ...(draft ? { draft } : {}), ...(toc ? { toc } : {}) });
   try {
-    // A report with places still to write (TODO) prints as a draft.
-    const draft = diagnostics.some((d) => (d.code === 'NB6001' || d.code === 'NB6010') && d.suppressed === undefined);
-    html = renderHtml(validated.report, profile, { version: VERSION, ...(draft ? { draft } : {}) });
+    html = renderWith(depth ? { depth } : undefined);
   } catch (error) {
     const reason = ((error as Error).message ?? String(error)).split('\n')[0]!;
     return { source, profile, ...tables, diagnostics: [...diagnostics, diagnosticAt(source, parsed.spans.get('/profile')?.start, 'NB3007', 'error', { profile: profile.name, reason }, '/profile')] };
   }
-  return { source, profile, report: validated.report, diagnostics, html, ...tables };
+  const rerender = (pages: ReadonlyMap<string, number | string> | false) => renderWith(pages && depth ? { depth, pages } : undefined);
+  return { source, profile, report, diagnostics, html, rerender, tocDepth: depth, ...tables };
 }
 
 /** Top-level keys of a report; a YAML mapping with none of them (a CI workflow, a tool's settings) is not one. */

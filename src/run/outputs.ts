@@ -16,6 +16,9 @@ export interface PrintJob {
   readonly html: string;
   readonly outputs: readonly string[];
   readonly checkMs: number;
+  /** Renders the page with its table of contents' pages (see Loaded.rerender), when it has one. */
+  readonly rerender?: Loaded['rerender'];
+  readonly tocDepth?: number;
 }
 
 /** Writes a report's outputs in the order of `formats` (each atomically); a failure is the file's result, not an exception. */
@@ -36,7 +39,7 @@ export async function writeOutputs(file: string, job: PrintJob, formats: readonl
       } else {
         const { setPdfMetadata } = await import('../print/metadata.js');
         const t = performance.now();
-        const raw = await printer!.print(job.html);
+        const raw = job.tocDepth && job.rerender ? await printReportWithToc(printer!, job) : await printer!.print(job.html);
         printMs += performance.now() - t;
         trace(`printed ${file}`);
         const pdf = await setPdfMetadata(raw, {
@@ -62,6 +65,12 @@ export async function writeOutputs(file: string, job: PrintJob, formats: readonl
   }
 }
 
+
+/** Two printings or more: the second with the pages the first gave its headings (volume/report-toc.ts). */
+async function printReportWithToc(printer: PrintService, job: PrintJob): Promise<Uint8Array> {
+  const { printWithToc } = await import('../volume/report-toc.js');
+  return printWithToc((html) => printer.print(html), job.report, job.tocDepth!, (pages) => job.rerender!(pages));
+}
 
 /** The faces a PDF embeds, by name without the subset tag (AAAAAA+NotoSerifSC-Regular → NotoSerifSC-Regular). */
 export function facesOf(pdf: Uint8Array): string[] {

@@ -7,6 +7,7 @@
 import { active, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Loaded, LoadOptions } from './load.js';
 import type { Report } from '../model/model.js';
+import type { VolumeOptions, VolumeResult } from '../volume/result.js';
 
 export type OutputFormat = 'pdf' | 'html';
 
@@ -42,6 +43,8 @@ export interface BuildOptions extends CheckOptions {
   readonly signal?: AbortSignal;
   /** Rebuild even when inputs and outputs are unchanged. */
   readonly force?: boolean;
+  /** After the batch, bind the reports that built into one PDF (`--volume`). */
+  readonly volume?: VolumeOptions;
   /** Called once the inputs are known, with their number. */
   readonly onStart?: (total: number) => void;
   /** Called as each file finishes (in completion order), with its index in the input order. */
@@ -81,6 +84,8 @@ export interface RunResult {
   readonly browser?: string;
   /** The run was stopped before it finished (see BuildOptions.signal). */
   readonly interrupted?: boolean;
+  /** The volume, when one was asked for (BuildOptions.volume). */
+  readonly volume?: VolumeResult;
 }
 
 /** With `strict`, warnings count as errors: the report is not built. */

@@ -1,0 +1,23 @@
+/** What a build says about its volume (`--volume`), Chinese and English side by side. */
+
+import type { SideBySide } from './lang.js';
+import type { VolumeResult } from '../volume/result.js';
+
+/** Texts of the volume's lines in the build's summary. */
+export const volumeText = {
+  ok: {
+    'zh-CN': (v: VolumeResult) => `汇编已生成 ${v.path}：${v.reports.length} 份报告，共 ${v.pages} 页；本次排印 ${v.printed.length} 份，沿用 ${v.reports.length - v.printed.length} 份。`,
+    en: (v: VolumeResult) => `Volume written to ${v.path}: ${v.reports.length} report(s), ${v.pages} pages; ${v.printed.length} printed for it now, ${v.reports.length - v.printed.length} reused.`,
+  },
+  unchanged: {
+    'zh-CN': (v: VolumeResult) => `汇编 ${v.path} 没有变化（${v.reports.length} 份报告），未重新生成。`,
+    en: (v: VolumeResult) => `Volume ${v.path} is up to date (${v.reports.length} report(s)); not rebuilt.`,
+  },
+  empty: { 'zh-CN': (v: VolumeResult) => `没有可以收入汇编 ${v.path} 的报告，未生成。`, en: (v: VolumeResult) => `No report to bind into ${v.path}; nothing written.` },
+  failed: {
+    'zh-CN': (v: VolumeResult) => `汇编 ${v.path} 未能生成：${v.error?.message ?? ''}`,
+    en: (v: VolumeResult) => `The volume ${v.path} could not be made: ${v.error?.message ?? ''}`,
+  },
+  leftOut: { 'zh-CN': '有错误、未收入汇编的报告：', en: 'Left out of the volume (they have errors):' },
+  unlisted: { 'zh-CN': '顺序文件中没有对应报告的行：', en: 'Lines of the order file that name no report:' },
+} satisfies Record<string, SideBySide<unknown>>;
