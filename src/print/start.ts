@@ -12,7 +12,7 @@ import { addReportTexts, type RoleChars } from '../fonts/report-texts.js';
 import type { FontCss, RoleTexts } from '../fonts/fonts.js';
 import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import type { ProfileFiles } from '../profiles/files.js';
-import type { Input } from '../source/read.js';
+import type { Input, Reads } from '../source/read.js';
 import { trace } from '../run/trace.js';
 import { previousFigureTexts } from '../source/previous.js';
 
@@ -36,6 +36,8 @@ interface StartControl {
   readonly profileFiles: ProfileFiles;
   /** The characters to cut the fonts to, when the caller knows them (watch); else the inputs'. */
   readonly texts?: RoleTexts;
+  /** The run's reads, through which last year's reports are read (once a run). */
+  readonly reads?: Reads;
 }
 
 /**
@@ -69,7 +71,7 @@ async function startOnce(
   files: readonly Input[],
   jobs: number,
   options: BuildOptions,
-  { unused, onLaunch, profileFiles, texts }: StartControl,
+  { unused, onLaunch, profileFiles, texts, reads }: StartControl,
 ): Promise<PrintService> {
   const pageCount = Math.min(jobs, files.length);
   const remote = options.browserWs ?? process.env.NIANBAO_BROWSER_WS;
@@ -104,7 +106,7 @@ async function startOnce(
     let cut = texts;
     if (!cut) {
       const chars = collectRoleTexts();
-      addRunTexts(chars, files, options, profileFiles);
+      addRunTexts(chars, files, options, profileFiles, reads);
       cut = chars.texts;
     }
     const fonting = fontCssOffThread(cut, { localFonts: options.localFonts ?? false, signal: fontsNeeded.signal });
@@ -140,7 +142,7 @@ async function startOnce(
  * Adds the characters the run's documents can show: the built-in templates, the custom
  * profiles the reports use, and what each report says (per role, from its parsed YAML).
  */
-export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles): void {
+export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options: BuildOptions, profileFiles: ProfileFiles, reads?: Reads): void {
   chars.add('body', profileFiles.folderText(TEMPLATES_DIR));
   const profiles = new Set<string>();
   for (const input of inputs) {
@@ -152,7 +154,7 @@ export function addRunTexts(chars: RoleChars, inputs: readonly Input[], options:
     }
     addReportTexts(chars, input.parsed.value);
     // What it quotes of last year's report as text ({{previous.figures.…}}).
-    chars.add('body', previousFigureTexts(input.path, input.parsed.value));
+    chars.add('body', previousFigureTexts(input.path, input.parsed.value, reads));
     // The fonts take the strings; the report is parsed again when its turn to be checked comes,
     // so that a batch does not hold every parsed report at once.
     input.release?.();

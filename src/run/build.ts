@@ -118,7 +118,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     let started!: () => void;
     launchStarted = new Promise((resolve) => (started = resolve));
     const toPrint = todo.map((t) => read[t.index]!);
-    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started, profileFiles: cache.files });
+    printerReady = startPrinter(toPrint, jobs, options, { unused: unused.signal, onLaunch: started, profileFiles: cache.files, reads: cache.reads });
     printerReady.then(started, started);
   }
 

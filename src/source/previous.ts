@@ -1,7 +1,7 @@
 /** Last year's report as a report names it (`previous:`): where it is, and what of it the fonts must hold. */
 
 import { dirname, resolve } from 'node:path';
-import { readInput } from './read.js';
+import { readInput, type Reads } from './read.js';
 import { isObj } from './record.js';
 
 /** The absolute path of last year's report, when a report names one (`previous:`, relative to the report). */
@@ -14,9 +14,10 @@ export function previousOf(reportPath: string, doc: unknown): string | undefined
  * The figures of last year's report that are text (quoted as `{{previous.figures.…}}`), for the
  * fonts to hold their characters; empty when there is no such report.
  */
-export function previousFigureTexts(reportPath: string, doc: unknown): string {
+export function previousFigureTexts(reportPath: string, doc: unknown, reads: Reads = new Map()): string {
   const path = previousOf(reportPath, doc);
-  const value = path ? readInput(path, new Map()).parsed?.value : undefined;
+  // Through the run's reads: last year's report is opened once a run, whoever asks first.
+  const value = path ? readInput(path, reads).parsed?.value : undefined;
   const figures = isObj(value) && isObj(value.figures) ? Object.values(value.figures) : [];
   return figures.filter((v) => typeof v === 'string').join('');
 }

@@ -61,7 +61,7 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
     }
     // Reports not printed for a volume before: checked again for their pages (the batch let them go).
     const chars = collectRoleTexts();
-    addRunTexts(chars, inputs, options, cache.files);
+    addRunTexts(chars, inputs, options, cache.files, cache.reads);
     for (const input of inputs) {
       const loaded = await checkInput(input, { ...options, render: true }, cache);
       const html = loaded.rerender?.(false) ?? loaded.html;

@@ -81,7 +81,7 @@ export async function startWatch(file: string, options: WatchOptions = {}): Prom
       diagnostics: loaded.diagnostics,
       texts: (chars) => {
         addReportTexts(chars, doc);
-        chars.add('body', previousFigureTexts(path, doc));
+        chars.add('body', previousFigureTexts(path, doc, cache.reads));
       },
     });
   };
