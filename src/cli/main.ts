@@ -4,6 +4,8 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
 import { addAuthoringCommands } from './authoring.js';
 import { addWatchCommand } from './watch.js';
+import { addSiteCommand, writeSiteAfterBuild } from './site.js';
+import { siteCommandText } from '../messages/site.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -123,6 +125,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   };
   addAuthoringCommands(program, context);
   addWatchCommand(program, context);
+  addSiteCommand(program, context);
 
   program
     .command('check')
@@ -153,7 +156,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('-j, --jobs <n>', t.jobs)
     .option('--force', t.forceBuild)
     .option('--strict', t.strict)
-    .action(async (files: string[], flags: BuildFlags) => {
+    .option('--site <folder>', inLanguage(siteCommandText, lang).siteOption)
+    .action(async (files: string[], flags: BuildFlags & { site?: string }) => {
       reporterFrom(reporterName(), t);
       const options = buildOptionsFrom(flags, t);
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
@@ -180,6 +184,13 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       });
       progress.done();
       report(run, 'build', stoppedBy ? { exitCode: signalExitCode(stoppedBy) } : {});
+      // The site lists what the run left; an interrupted run leaves no site.
+      if (flags.site !== undefined && !stoppedBy && !run.interrupted) {
+        const site = await writeSiteAfterBuild(run, flags.site, lang);
+        // The JSON reporter's standard output is one document: the sentence goes beside it.
+        (reporterName() === 'pretty' && site.ok ? io.stdout : io.stderr)(`${site.sentence}\n`);
+        if (!site.ok) exitCode = 2;
+      }
     });
 
   try {
