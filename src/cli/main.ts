@@ -125,7 +125,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   };
   addAuthoringCommands(program, context);
   addWatchCommand(program, context);
-  addSiteCommand(program, context);
+  // The site's page speaks Chinese unless --lang says otherwise.
+  const pageLang: Lang = (langFlag && parseLang(langFlag)) || 'zh-CN';
+  addSiteCommand(program, context, pageLang);
 
   program
     .command('check')
@@ -186,7 +188,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       report(run, 'build', stoppedBy ? { exitCode: signalExitCode(stoppedBy) } : {});
       // The site lists what the run left; an interrupted run leaves no site.
       if (flags.site !== undefined && !stoppedBy && !run.interrupted) {
-        const site = await writeSiteAfterBuild(run, flags.site, lang);
+        const site = await writeSiteAfterBuild(run, flags.site, lang, pageLang);
         // The JSON reporter's standard output is one document: the sentence goes beside it.
         (reporterName() === 'pretty' && site.ok ? io.stdout : io.stderr)(`${site.sentence}\n`);
         if (!site.ok) exitCode = 2;

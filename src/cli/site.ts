@@ -13,8 +13,11 @@ import type { SiteError, SiteResult } from '../site/site.js';
 import type { CommandContext } from './authoring.js';
 import { UsageError } from './options.js';
 
-/** Adds `site` to `program`. */
-export function addSiteCommand(program: Command, ctx: CommandContext): void {
+/**
+ * Adds `site` to `program`. The index page speaks `pageLang`: Chinese unless --lang says
+ * otherwise (a site's readers are not the locale of the machine that builds it).
+ */
+export function addSiteCommand(program: Command, ctx: CommandContext, pageLang: Lang): void {
   const s = inLanguage(siteCommandText, ctx.lang);
   program
     .command('site')
@@ -25,7 +28,7 @@ export function addSiteCommand(program: Command, ctx: CommandContext): void {
       const { writeSiteOfFolder, SiteError } = await import('../site/site.js');
       const siteDir = flags.site ?? join(outDir, 'site');
       try {
-        const result = await writeSiteOfFolder({ outDir, siteDir, lang: ctx.lang });
+        const result = await writeSiteOfFolder({ outDir, siteDir, lang: pageLang });
         if (ctx.reporter() === 'json') ctx.io.stdout(`${JSON.stringify({ command: 'site', index: result.index, counts: result.counts }, null, 2)}\n`);
         else ctx.io.stdout(`${siteWritten(result, ctx.lang)}\n`);
       } catch (error) {
@@ -36,10 +39,10 @@ export function addSiteCommand(program: Command, ctx: CommandContext): void {
 }
 
 /** `build --site <folder>`: the site of the run just made; the sentence to print, and whether it was written. */
-export async function writeSiteAfterBuild(run: RunResult, siteDir: string, lang: Lang): Promise<{ ok: boolean; sentence: string }> {
+export async function writeSiteAfterBuild(run: RunResult, siteDir: string, lang: Lang, pageLang: Lang): Promise<{ ok: boolean; sentence: string }> {
   const { writeSiteOfRun, SiteError } = await import('../site/site.js');
   try {
-    return { ok: true, sentence: siteWritten(await writeSiteOfRun(run, { outDir: run.outDir ?? 'out', siteDir, lang }), lang) };
+    return { ok: true, sentence: siteWritten(await writeSiteOfRun(run, { outDir: run.outDir ?? 'out', siteDir, lang: pageLang }), lang) };
   } catch (error) {
     if (error instanceof SiteError) return { ok: false, sentence: siteErrorSentence(error, lang) };
     throw error;
