@@ -93,6 +93,7 @@ test('build --site: the index opens from the disk, lists 20 reports, filters, so
     assert.equal(statuses.filter((s) => s!.startsWith('有错误，未生成')).length, 1);
     assert.match(statuses[3]!, /有错误，未生成1 个错误（NB5002）/);
     assert.equal(statuses.filter((s) => s!.startsWith('已生成，有警告')).length, 1);
+    assert.equal((await shownOrganizations(page))[3], '澄川市财政局', 'a report with errors is still named by its organization');
 
     // Every link is a file in the site folder: 19 pages and 19 PDFs.
     const hrefs = await page.$$eval('#reports a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
@@ -141,6 +142,11 @@ test('build --site: the index opens from the disk, lists 20 reports, filters, so
     await still.goto(pathToFileURL(index).href);
     assert.equal((await shownOrganizations(still)).length, 20);
     assert.equal(await still.$eval('#filter', (f) => (f as HTMLElement).hidden), true, 'no search box that would do nothing');
+
+    // Built again with nothing changed: the same index, each report named from the manifest.
+    const again = runCli(['build', src, '-o', out, '--site', join(out, 'site-again'), '--lang', 'zh-CN']);
+    assert.match(again.stdout, /0 个已生成，19 个未变（跳过）/, again.stdout);
+    assert.equal(readFileSync(join(out, 'site-again', 'index.html'), 'utf8'), readFileSync(index, 'utf8'));
   } finally {
     await browser.close();
     cleanup();

@@ -31,6 +31,7 @@ th[aria-sort="descending"] button::after { content: " ↓" / ""; color: inherit;
 a { color: #0b4f9c; }
 a:focus-visible, button:focus-visible, input:focus-visible, .table-wrap:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .size, .problems, .hint, footer { color: #4a4a4a; font-size: 0.9em; }
+.size { white-space: nowrap; }
 .status-errors, .status-failed { color: #a30000; font-weight: bold; }
 .status-warnings { color: #7a4100; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
