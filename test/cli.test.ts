@@ -191,11 +191,11 @@ test('init writes a skeleton that passes check with TODO warnings, and fails it 
   }
 });
 
-test('check examples/ checks the reports and skips the CI workflow beside them, with a note', () => {
+test('check examples/ checks the reports and skips the CI workflow and the Kubernetes manifests beside them, with a note', () => {
   const r = runCli(['check', 'examples/']);
   assert.equal(r.code, 0, r.stdout);
-  assert.match(r.stdout, /5 files: 4 passed, 0 with errors, 1 not a report \(skipped\)/);
-  assert.match(r.stdout, /Skipped, as YAML files that are not reports.*\n {2}examples\/ci\/github-actions\.yml$/m);
+  assert.match(r.stdout, /8 files: 4 passed, 0 with errors, 4 not a report \(skipped\)/);
+  assert.match(r.stdout, /Skipped, as YAML files that are not reports.*\n {2}examples\/ci\/github-actions\.yml\n {2}examples\/k8s\/build-job\.yaml\n/);
   // Named on the command line, the same file is checked as a report, and is wrong as one.
   assert.equal(runCli(['check', 'examples/ci/github-actions.yml']).code, 1);
   // A file found in a folder that looks like a report gone wrong is still checked and reported.

@@ -8,6 +8,8 @@ import { addWatchCommand } from './watch.js';
 import { addTablesCommands } from './tables.js';
 import { tablesText } from '../messages/tables.js';
 import { addImportCommand } from './import.js';
+import { addSiteCommand, writeSiteAfterBuild } from './site.js';
+import { siteCommandText } from '../messages/site.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
@@ -131,6 +133,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   addTablesCommands(program, context);
   addImportCommand(program, context);
   addWatchCommand(program, context);
+  // The site's page speaks Chinese unless --lang says otherwise.
+  const pageLang: Lang = (langFlag && parseLang(langFlag)) || 'zh-CN';
+  addSiteCommand(program, context, pageLang);
 
   program
     .command('check')
@@ -166,7 +171,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--volume-title <title>', t.volumeTitle)
     .option('--order <file>', t.order)
     .option('--toc-depth <1|2>', t.tocDepth)
-    .action(async (files: string[], flags: BuildFlags) => {
+    .option('--site <folder>', inLanguage(siteCommandText, lang).siteOption)
+    .action(async (files: string[], flags: BuildFlags & { site?: string }) => {
       reporterFrom(reporterName(), t);
       const options = buildOptionsFrom(flags, t);
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
@@ -193,6 +199,13 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       });
       progress.done();
       report(run, 'build', stoppedBy ? { exitCode: signalExitCode(stoppedBy) } : {});
+      // The site lists what the run left; an interrupted run leaves no site.
+      if (flags.site !== undefined && !stoppedBy && !run.interrupted) {
+        const site = await writeSiteAfterBuild(run, flags.site, lang, pageLang);
+        // The JSON reporter's standard output is one document: the sentence goes beside it.
+        (reporterName() === 'pretty' && site.ok ? io.stdout : io.stderr)(`${site.sentence}\n`);
+        if (!site.ok) exitCode = 2;
+      }
     });
 
   try {

@@ -54,6 +54,8 @@ interface SectionView {
 
 /** A section's own table with its labels as HTML that breaks only between words. */
 interface GeneralTableView extends Omit<GeneralTable, 'columns' | 'rows'> {
+  /** The name of the table's scrolling region for screen readers: its title, else its section's heading. */
+  readonly regionLabel: string;
   readonly columns: readonly Handlebars.SafeString[];
   readonly rows: readonly { readonly label: Handlebars.SafeString; readonly cells: readonly string[]; readonly total: boolean }[];
 }
@@ -168,6 +170,7 @@ function sectionView(section: Section): SectionView {
     sections: section.sections.map(sectionView),
     ownTables: section.ownTables.map((t) => ({
       ...t,
+      regionLabel: t.title ?? `${section.number}${section.heading}`,
       columns: t.columns.map(words),
       rows: t.rows.map((r) => ({ ...r, label: words(r.label) })),
     })),

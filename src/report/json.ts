@@ -20,6 +20,7 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
     exitCode: run.exitCode,
     elapsedMs: run.elapsedMs ?? null,
     browser: run.browser ?? null,
+    ...(command === 'build' ? { outDir: run.outDir ?? null } : {}),
     error: run.error ? run.error.message : null,
     summary: countsOf(run),
     ...(run.volume
@@ -44,6 +45,7 @@ export function runToJson(run: RunResult, command: 'check' | 'build', lang: Lang
       error: f.error ? f.error.message : null,
       timings: f.timings ?? null,
       faces: f.faces ?? null,
+      ...(command === 'build' ? { report: f.report ?? null } : {}),
       diagnostics: f.diagnostics.map((d) => {
         const text = messageFor(d.code, d.params, lang);
         return {

@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { exitCodeOf, noMatch, strictly, type BuildOptions, type FileResult, type RunResult } from './result.js';
-import { buildKey, contentKey, dependenciesOf, isUnchanged, readManifest, writeManifest, type ManifestEntry } from './incremental.js';
+import { exitCodeOf, noMatch, reportMetaOf, strictly, type BuildOptions, type FileResult, type ReportMeta, type RunResult } from './result.js';
+import { buildKey, contentKey, dependenciesOf, isUnchanged, readManifest, updateManifest, type Manifest, type ManifestEntry } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
 import { readInput, type Input } from '../source/read.js';
@@ -53,6 +53,9 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   options.onStart?.(files.length);
 
   const results: (FileResult | undefined)[] = new Array(files.length);
+  // What each report says it is (title, organization, year), for lists of reports: from the
+  // report when it was checked, from the manifest when it was unchanged.
+  const metas: (ReportMeta | undefined)[] = new Array(files.length);
   const finish = (i: number, result: FileResult) => {
     results[i] = result;
     options.onFile?.(result, i);
@@ -85,6 +88,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     const content = contentKey(read[index]!, cache, keyOptions);
     if (outputs.every((o) => isUnchanged(manifest.entries[manifestKey(outDir, o)], content, cache) && existsSync(o))) {
       // Skipped, but its warnings (a TODO left, say) are still reported.
+      metas[index] = manifest.entries[manifestKey(outDir, outputs[0]!)]?.report;
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
       keys.set(file, manifest.entries[manifestKey(outDir, outputs[0]!)]!.key);
       read[index] = undefined;
@@ -130,9 +134,11 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       const input = read[item.index]!;
       const checkStarted = performance.now();
       const loaded = strictly(await checkInput(input, { ...options, render: true, searched: expanded.searched.has(file) }, cache), options.strict);
+      const meta = reportMetaOf(loaded.report ?? input.parsed?.value);
+      metas[item.index] = meta;
       if (item.content) {
         const dependencies = dependenciesOf(input, options.profile);
-        item.entry = { key: buildKey(item.content, dependencies, cache), ...dependencies };
+        item.entry = { key: buildKey(item.content, dependencies, cache), ...dependencies, ...(meta ? { report: meta } : {}) };
       }
       // Checked: its text and YAML are let go (its bytes stay, should another report name it as last year's).
       input.release?.();
@@ -197,22 +203,29 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
     if (!results[i]) results[i] = { file, status: 'failed', diagnostics: [], outputs: [], error: new InterruptedError() };
   }
 
-  for (const item of todo) {
-    const result = results[item.index];
-    if (item.entry && result?.status === 'ok') {
-      keys.set(result.file, item.entry.key);
-      for (const o of result.outputs) manifest.entries[manifestKey(outDir, o)] = item.entry;
-      const warningsKey = manifestKey(outDir, item.outputs[0]!);
-      if (result.diagnostics.length) manifest.warnings[warningsKey] = [...result.diagnostics];
-      else delete manifest.warnings[warningsKey];
-    }
+  // This run's entries go into the manifest as it is on disk now: other runs (the other shards)
+  // may have written theirs into the same output folder since this one started.
+  const built = todo.filter((item) => item.entry && results[item.index]?.status === 'ok');
+  for (const item of built) keys.set(results[item.index]!.file, item.entry!.key);
+  if (built.length) {
+    const record = (onDisk: Manifest) => {
+      for (const item of built) {
+        const result = results[item.index]!;
+        for (const o of result.outputs) onDisk.entries[manifestKey(outDir, o)] = item.entry!;
+        const warningsKey = manifestKey(outDir, item.outputs[0]!);
+        if (result.diagnostics.length) onDisk.warnings[warningsKey] = [...result.diagnostics];
+        else delete onDisk.warnings[warningsKey];
+      }
+    };
+    await updateManifest(outDir, record).catch(() => undefined);
   }
-  if (results.some((r) => r?.status === 'ok')) await writeManifest(outDir, manifest).catch(() => undefined);
-  const all = [...unmatched.map(noMatch), ...(results as FileResult[])];
+  const withMeta = (results as FileResult[]).map((r, i) => (metas[i] && r.status !== 'skipped' ? { ...r, report: metas[i] } : r));
+  const all = [...unmatched.map(noMatch), ...withMeta];
   // The volume binds what this run built, once the batch's browser is closed.
   const volume = options.volume && !runError && !interrupted() ? await (await import('../volume/volume.js')).buildVolume(results as FileResult[], keys, options, options.volume) : undefined;
   return {
     files: all,
+    outDir,
     ...(volume ? { volume } : {}),
     exitCode: runError || interrupted() || volume?.status === 'failed' ? 2 : exitCodeOf(all),
     ...(interrupted() ? { interrupted: true } : {}),

@@ -5,9 +5,12 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Diagnostic } from '../diagnostics.js';
+import type { ReportMeta } from './result.js';
 import { customProfileOf, TEMPLATES_DIR } from '../profiles/profile.js';
 import { readInput, type Input } from '../source/read.js';
 import type { RunCache } from './load.js';
@@ -31,6 +34,8 @@ export interface ManifestEntry {
   readonly previous?: string;
   /** The workbook holding the report's tables (absolute path), when it keeps them in one. */
   readonly tables?: string;
+  /** What the report says it is, so that an unchanged report is listed without being read again. */
+  readonly report?: ReportMeta;
 }
 
 /**
@@ -43,7 +48,7 @@ export interface Manifest {
 }
 
 /** The manifest's layout; a manifest of another version is not read (everything is built once more). */
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 /** Reads the manifest of an output folder (empty when there is none, it is unreadable, or of another version). */
 export function readManifest(outDir: string): Manifest {
@@ -61,6 +66,41 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
   const data = { version: MANIFEST_VERSION, nianbao: VERSION, entries: sorted(manifest.entries), warnings: sorted(manifest.warnings) };
   await writeAtomic(join(outDir, MANIFEST), `${JSON.stringify(data, null, 2)}\n`);
+}
+
+/**
+ * Changes the manifest as it is on disk, under a lock: runs that build into one output folder at
+ * once (the shards of a batch on a shared volume) each add their entries, none loses another's.
+ * When the lock cannot be had within 10 s the manifest is written anyway: a lost entry only
+ * costs a rebuild.
+ */
+export async function updateManifest(outDir: string, change: (manifest: Manifest) => void): Promise<void> {
+  const unlock = await lockManifest(outDir);
+  try {
+    const manifest = readManifest(outDir);
+    change(manifest);
+    await writeManifest(outDir, manifest);
+  } finally {
+    await unlock();
+  }
+}
+
+/** Takes the manifest's lock file (created exclusively); a lock older than a minute was left by a killed run. */
+async function lockManifest(outDir: string): Promise<() => Promise<void>> {
+  const lock = join(outDir, `${MANIFEST}.lock`);
+  const deadline = Date.now() + 10_000;
+  await mkdir(outDir, { recursive: true });
+  for (;;) {
+    try {
+      await (await open(lock, 'wx')).close();
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) return async () => undefined;
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 60_000) await rm(lock, { force: true });
+      else await sleep(10 + Math.random() * 40);
+    }
+  }
 }
 
 /**

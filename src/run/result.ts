@@ -69,6 +69,29 @@ export interface FileResult {
   readonly faces?: readonly string[];
   /** Where the file's time went, in milliseconds (build only). */
   readonly timings?: { readonly checkMs?: number; readonly printMs?: number; readonly writeMs?: number };
+  /** What the report says it is (build only): what a list of reports shows. */
+  readonly report?: ReportMeta;
+}
+
+/** A report's title, organization and year, as far as the file gives them (an invalid one may give some). */
+export interface ReportMeta {
+  readonly title?: string;
+  readonly organization?: string;
+  readonly year?: number;
+}
+
+/** The title, organization and year of a report, or of a parsed YAML document that may not be a valid one. */
+export function reportMetaOf(doc: unknown): ReportMeta | undefined {
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const { title, organization, year } = doc as Record<string, unknown>;
+  // A title broken into lines by the author is one title.
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().replace(/\s*\n\s*/g, '') : undefined);
+  const meta = {
+    ...(text(title) ? { title: text(title)! } : {}),
+    ...(text(organization) ? { organization: text(organization)! } : {}),
+    ...(Number.isInteger(year) ? { year: year as number } : {}),
+  };
+  return Object.keys(meta).length ? meta : undefined;
 }
 
 /** The outcome of a run: each file's result and the exit code it implies. */
@@ -86,6 +109,8 @@ export interface RunResult {
   readonly interrupted?: boolean;
   /** The volume, when one was asked for (BuildOptions.volume). */
   readonly volume?: VolumeResult;
+  /** The output folder, as given (build only): outputs are paths below it. */
+  readonly outDir?: string;
 }
 
 /** With `strict`, warnings count as errors: the report is not built. */
