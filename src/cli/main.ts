@@ -3,6 +3,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
 import { addAuthoringCommands } from './authoring.js';
+import { addSummaryCommand } from './summary.js';
 import { addWatchCommand } from './watch.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
@@ -112,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       io.stdout(`${t.wrote(target)}\n`);
     });
 
-  // The authoring commands: new, doctor, profiles, fix; and watch.
+  // The authoring commands: new, doctor, profiles, fix; watch; summary.
   const context = {
     io,
     t,
@@ -123,6 +124,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   };
   addAuthoringCommands(program, context);
   addWatchCommand(program, context);
+  addSummaryCommand(program, context);
 
   program
     .command('check')
