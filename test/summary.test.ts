@@ -206,3 +206,25 @@ describe('nianbao summary over 20 department reports', () => {
     assert.match(run.stdout, /2024年：找到 21 份报告，19 份计入汇总，2 份未计入；缺报 1 个部门；逾期发布 2 个；表格与上年相同 1 个。/);
   });
 });
+
+describe('nianbao summary exit codes', () => {
+  it('exits 0 when every report is summed, 2 on a usage mistake', () => {
+    const { dir, cleanup } = tempDir('nianbao-summary-codes-');
+    try {
+      writeDepartments(join(dir, 'departments'), 2);
+      const ok = runCli(['summary', 'departments', '-o', 'out', '--format', 'html', '--lang', 'en'], { cwd: dir });
+      assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+      assert.match(ok.stdout, /2024: 2 reports found, 2 summed\./);
+      const badYear = runCli(['summary', 'departments', '--year', '24', '--lang', 'en'], { cwd: dir });
+      assert.equal(badYear.code, 2);
+      assert.match(badYear.stderr, /--year takes a four-digit year, not "24"\./);
+      const noList = runCli(['summary', 'departments', '--expected', 'nowhere.txt', '--lang', 'en'], { cwd: dir });
+      assert.equal(noList.code, 2);
+      assert.match(noList.stderr, /Cannot read the list of expected organizations nowhere\.txt\./);
+      const strict = runCli(['summary', 'departments', '-o', 'out', '--format', 'html', '--strict', '--year', '2024'], { cwd: dir });
+      assert.equal(strict.code, 0, strict.stdout);
+    } finally {
+      cleanup();
+    }
+  });
+});
