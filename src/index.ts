@@ -13,6 +13,7 @@
  * 9. fonts/     the bundled faces cut to the characters the run's reports show.
  * 10. print/    everything that needs the browser: finding, starting, printing to PDF, metadata.
  * 11. report/   results → text for people, JSON, GitHub annotations; code frames.
+ * summary/      many departments' reports summed into one set of tables, with the list of who sent what and when.
  * messages/     every user-visible text, Chinese and English side by side.
  */
 
@@ -25,3 +26,5 @@ export { JSON_SCHEMA_VERSION, runToJson } from './report/json.js';
 export type { Lang } from './messages/lang.js';
 export { messageFor } from './messages/diagnostics.js';
 export { VERSION } from './version.js';
+export { summarize } from './summary/run.js';
+export type { SummaryOptions, SummaryResult } from './summary/run.js';
