@@ -35,7 +35,10 @@ export const summaryCommandText = {
   badFormat: { 'zh-CN': (v: string) => `--format 只能是 pdf、html 或两者（pdf,html），而不是“${v}”。`, en: (v: string) => `--format takes pdf, html or both (pdf,html), not "${v}".` },
 
   /** The summary document's title. */
-  title: { 'zh-CN': (year: number | undefined) => `${year ?? ''}年各部门政府信息公开工作年度报告数据汇总`, en: (year: number | undefined) => `${year ?? ''}年各部门政府信息公开工作年度报告数据汇总` },
+  title: {
+    'zh-CN': (year: number | undefined) => `${year ?? ''}年各部门政府信息公开工作年度报告数据汇总`,
+    en: (year: number | undefined) => `The departments' annual disclosure reports${year ? ` for ${year}` : ''}: sums and compliance`,
+  },
   standing: {
     'zh-CN': (r: DepartmentRow) =>
       r.standing === 'summed' ? '已计入汇总'
@@ -91,7 +94,12 @@ export const summaryCommandText = {
       (t.missing ? `应报名单中 ${t.missing} 个部门缺报，` : '') +
       (t.late ? `${t.late} 个部门逾期发布，` : '') +
       (t.leftOut || t.missing || t.late ? '详见最后一部分。' : '各部门报送情况见最后一部分。'),
-    en: (t: SummaryTally) => `Sum of ${t.summed} of ${t.found} reports for ${t.year ?? '?'}.`,
+    en: (t: SummaryTally) =>
+      `nianbao made this summary from the ${t.found} reports for ${t.year ?? '?'} it found: tables 二 to 四 are the sums of ${t.summed} departments' figures, their totals computed by the tables' identities.` +
+      (t.leftOut ? ` ${t.leftOut} report${t.leftOut === 1 ? ' was' : 's were'} left out (errors, another year or format, sent twice).` : '') +
+      (t.missing ? ` ${t.missing} department${t.missing === 1 ? '' : 's'} on the list sent nothing.` : '') +
+      (t.late ? ` ${t.late} published late.` : '') +
+      ' The last part lists every department.',
   },
   line: {
     'zh-CN': (t: SummaryTally) =>
