@@ -208,21 +208,26 @@ describe('nianbao summary over 20 department reports', () => {
 });
 
 describe('nianbao summary exit codes', () => {
-  it('exits 0 when every report is summed, 2 on a usage mistake', () => {
+  it('exits 0 when every report is summed (last year\'s beside it), 1 when strict and warned, 2 on a usage mistake', () => {
     const { dir, cleanup } = tempDir('nianbao-summary-codes-');
     try {
-      writeDepartments(join(dir, 'departments'), 2);
+      const [first] = writeDepartments(join(dir, 'departments'), 2);
+      // Last year's report kept beside this year's, named by its previous:, is neither summed nor a problem.
+      const lastYear = first!.replace(/\.yaml$/, '-2023.yaml');
+      writeFileSync(lastYear, readFileSync(first!, 'utf8').replace(/^year: 2024$/m, 'year: 2023').replace(/^published: .*$/m, 'published: 2024-01-24'));
+      writeFileSync(first!, readFileSync(first!, 'utf8').replace(/^year: 2024$/m, `year: 2024\nprevious: ${basename(lastYear)}`));
       const ok = runCli(['summary', 'departments', '-o', 'out', '--format', 'html', '--lang', 'en'], { cwd: dir });
       assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-      assert.match(ok.stdout, /2024: 2 reports found, 2 summed\./);
+      assert.match(ok.stdout, /2024: 2 reports found, 2 summed; 1 with tables identical to last year's\.\n1 report of last year \(named by this year's previous:\) not summed\./);
       const badYear = runCli(['summary', 'departments', '--year', '24', '--lang', 'en'], { cwd: dir });
       assert.equal(badYear.code, 2);
       assert.match(badYear.stderr, /--year takes a four-digit year, not "24"\./);
       const noList = runCli(['summary', 'departments', '--expected', 'nowhere.txt', '--lang', 'en'], { cwd: dir });
       assert.equal(noList.code, 2);
       assert.match(noList.stderr, /Cannot read the list of expected organizations nowhere\.txt\./);
+      // The copied report's warnings (tables and paragraphs as last year's) are problems when strict.
       const strict = runCli(['summary', 'departments', '-o', 'out', '--format', 'html', '--strict', '--year', '2024'], { cwd: dir });
-      assert.equal(strict.code, 0, strict.stdout);
+      assert.equal(strict.code, 1, strict.stdout);
     } finally {
       cleanup();
     }

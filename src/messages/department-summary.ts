@@ -107,6 +107,10 @@ export const summaryCommandText = {
     en: (t: SummaryTally) =>
       `${t.year ?? ''}: ${t.found} report${t.found === 1 ? '' : 's'} found, ${t.summed} summed${t.leftOut ? `, ${t.leftOut} left out` : ''}${t.missing ? `; ${t.missing} missing` : ''}${t.late ? `; ${t.late} late` : ''}${t.identical ? `; ${t.identical} with tables identical to last year's` : ''}.`,
   },
+  lastYears: {
+    'zh-CN': (n: number) => `另有 ${n} 份上年度报告（被本年度报告的 previous 引用）不在汇总之列。`,
+    en: (n: number) => `${n} report${n === 1 ? '' : 's'} of last year (named by this year's previous:) not summed.`,
+  },
   missingHead: { 'zh-CN': '缺报的部门（在应报名单中，未找到报告）：', en: 'Missing (on the list, no report found):' },
   leftOutHead: { 'zh-CN': '未计入汇总的报告：', en: 'Left out of the sums:' },
   listHead: { 'zh-CN': '各部门报送情况：', en: 'Each department:' },

@@ -36,6 +36,7 @@ export function formatSummary(result: SummaryResult, options: { readonly lang: L
     for (const d of result.sumDiagnostics) lines.push(formatDiagnostic(d, options));
   }
   lines.push('', t.line(tallyOf(decision)));
+  if (result.lastYears.length) lines.push(t.lastYears(result.lastYears.length));
   if (result.outputs.length) lines.push(t.wrote(result.outputs.join(lang === 'en' ? ', ' : '、')));
   return lines.join('\n');
 }
@@ -74,6 +75,7 @@ export function summaryToJson(result: SummaryResult, lang: Lang): unknown {
       listed: r.listed ?? null,
     })),
     missing: decision.missing,
+    lastYears: result.lastYears,
     unmatched: result.unmatched,
     sumProblems: result.sumDiagnostics.map((d) => ({ code: d.code, message: messageFor(d.code, d.params, lang).message })),
     outputs: result.outputs,

@@ -5,14 +5,14 @@
  * summary: the rest of src/summary/ is pure.
  */
 
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadProfile } from '../profiles/load.js';
 import { resolveProfileDir, TEMPLATES_DIR, type Profile } from '../profiles/profile.js';
 import { profileForYear } from '../profiles/skeleton.js';
 import { renderHtml } from '../render/render.js';
 import { expandInputs } from '../run/inputs.js';
-import { checkInput, newRunCache, type RunCache } from '../run/load.js';
+import { checkInput, newRunCache, previousOf, type RunCache } from '../run/load.js';
 import { writeOutputs } from '../run/outputs.js';
 import { documentDate, type BuildOptions, type OutputFormat } from '../run/result.js';
 import { writeAtomic } from '../run/write.js';
@@ -51,6 +51,8 @@ export interface SummaryResult {
   readonly sums?: ReadonlyMap<string, TableValues>;
   /** Problems of the summed tables themselves; empty unless a summed report did not add up. */
   readonly sumDiagnostics: readonly Diagnostic[];
+  /** Last year's reports found among the inputs (named by a report's `previous:`): not summed, not listed. */
+  readonly lastYears: readonly string[];
   /** Arguments that matched no report file. */
   readonly unmatched: readonly string[];
   readonly outputs: readonly string[];
@@ -62,15 +64,23 @@ export interface SummaryResult {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-/** Reads and checks every report of `inputs` (files, folders, globs) for the summary. */
-async function findReports(inputs: readonly string[], outDir: string, cache: RunCache): Promise<{ found: FoundReport[]; unmatched: readonly string[] }> {
+/**
+ * Reads and checks every report of `inputs` (files, folders, globs) for the summary. Last year's
+ * reports kept beside this year's (named by their `previous:`) are set apart: they are no
+ * department's report of the year, nor a misplaced one.
+ */
+async function findReports(inputs: readonly string[], outDir: string, cache: RunCache): Promise<{ found: FoundReport[]; lastYears: string[]; unmatched: readonly string[] }> {
   const expanded = expandInputs(inputs, [outDir]);
   const found: FoundReport[] = [];
+  /** Files named by a report's `previous:`, with the year of the report that names them. */
+  const named = new Map<string, unknown>();
   for (const file of expanded.files) {
     const input = readInput(file, cache.reads);
     const loaded = await checkInput(input, { searched: expanded.searched.has(file) }, cache);
     if (loaded.notReport) continue;
     const doc = isObj(input.parsed?.value) ? (input.parsed!.value as Record<string, unknown>) : {};
+    const previous = previousOf(file, doc);
+    if (previous) named.set(previous, doc.year);
     const organization = loaded.report?.organization ?? str(doc.organization)?.trim();
     const passed = loaded.report && !loaded.diagnostics.some((d) => d.severity === 'error' && d.suppressed === undefined);
     found.push({
@@ -85,7 +95,12 @@ async function findReports(inputs: readonly string[], outDir: string, cache: Run
     });
     input.release?.();
   }
-  return { found, unmatched: expanded.unmatched };
+  // Only an earlier report: a report of the same year named as last year's is still a report of the year.
+  const lastYear = (f: FoundReport) => {
+    const namedBy = named.get(resolve(f.file));
+    return typeof namedBy === 'number' && f.year !== undefined && f.year < namedBy;
+  };
+  return { found: found.filter((f) => !lastYear(f)), lastYears: found.filter(lastYear).map((f) => f.file), unmatched: expanded.unmatched };
 }
 
 /** Sums the departments' reports and writes the summary's outputs. */
@@ -94,7 +109,7 @@ export async function summarize(inputs: readonly string[], options: SummaryOptio
   const outDir = options.outDir ?? join('out', 'summary');
   const formats = options.formats ?? ['pdf', 'html'];
   const cache = newRunCache();
-  const { found, unmatched } = await findReports(inputs, outDir, cache);
+  const { found, lastYears, unmatched } = await findReports(inputs, outDir, cache);
   const decision = decide(found, { ...(options.year !== undefined ? { year: options.year } : {}), ...(options.expected ? { expected: options.expected } : {}) });
   const summed = decision.profile && decision.summed.length ? sumTables(decision.profile.tables, decision.summed.map((f) => f.tables!)) : undefined;
   // Without a report to sum, the document (the list alone) takes the format of its year.
@@ -144,6 +159,7 @@ export async function summarize(inputs: readonly string[], options: SummaryOptio
     decision,
     ...(summed ? { sums: summed.tables } : {}),
     sumDiagnostics: summed?.diagnostics ?? [],
+    lastYears,
     unmatched,
     outputs: written,
     exitCode: error ? 2 : problems ? 1 : 0,
