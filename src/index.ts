@@ -14,6 +14,7 @@
  * 10. print/    everything that needs the browser: finding, starting, printing to PDF, metadata.
  * 11. report/   results → text for people, JSON, GitHub annotations; code frames.
  * 12. site/     build results (one run's, or every shard's) → an index page of the reports, their files beside it.
+ * 13. summary/     many departments' reports summed into one set of tables, with the list of who sent what and when.
  * messages/     every user-visible text, Chinese and English side by side.
  */
 
@@ -28,3 +29,5 @@ export { messageFor } from './messages/diagnostics.js';
 export { VERSION } from './version.js';
 export { SiteError, writeSite, writeSiteOfFolder, writeSiteOfRun } from './site/site.js';
 export type { SiteOptions, SiteResult } from './site/site.js';
+export { summarize } from './summary/run.js';
+export type { SummaryOptions, SummaryResult } from './summary/run.js';

@@ -91,10 +91,9 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
   // C5: published by the legal deadline. Today's 第四十九条 binds bodies of the county level and
   // above (a 乡镇 or 街道 has none); the 2007 条例 bound every body. Never from a date that did
   // not parse: its own error says what to write.
-  const deadlines = profile.deadlines;
-  if (deadlines && !yearWrong && isIsoDate(report.published) && year && (deadlines.townships || levelOf(report.organization) !== 'township')) {
-    const deadline = `${year + 1}-${deadlines[report.publisher]}`;
-    if (report.published > deadline) warn('/published', 'NB6006', { published: report.published, deadline, law: deadlines.law });
+  const deadline = legalDeadline(profile, year, report.publisher, report.organization);
+  if (deadline && !yearWrong && isIsoDate(report.published) && report.published > deadline) {
+    warn('/published', 'NB6006', { published: report.published, deadline, law: profile.deadlines!.law });
   }
   // A first section that opens with another year (2022年，我局… in a 2023 report), left from last year's.
   const first = report.sections[0];
@@ -108,4 +107,14 @@ export function checkWhen(report: Report, profile: Profile, spans: SpanMap, sour
     warn('/date', 'NB6012', { kind: 'order', published: report.published, date: report.date });
   }
   return out;
+}
+
+/**
+ * The last day a report of `year` may be published (YYYY-MM-DD), as the profile's deadlines set
+ * it for this publisher; undefined when none binds it (a 乡镇 or 街道 under today's 条例).
+ */
+export function legalDeadline(profile: Profile, year: number, publisher: 'department' | 'government', organization: string): string | undefined {
+  const deadlines = profile.deadlines;
+  if (!deadlines || !year || (!deadlines.townships && levelOf(organization) === 'township')) return undefined;
+  return `${year + 1}-${deadlines[publisher]}`;
 }

@@ -14,7 +14,7 @@ import { UsageError } from './options.js';
 
 /** What the commands need of the CLI around them. */
 export interface CommandContext {
-  readonly io: { stdout(text: string): void };
+  readonly io: { stdout(text: string): void; stderr(text: string): void };
   readonly t: InLanguage<typeof cliText>;
   readonly lang: Lang;
   readonly color: () => boolean;

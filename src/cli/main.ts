@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { build, check, init, type RunResult } from '../run/api.js';
 import { addAuthoringCommands } from './authoring.js';
+import { addSummaryCommand } from './summary.js';
 import { addWatchCommand } from './watch.js';
 import { addTablesCommands } from './tables.js';
 import { tablesText } from '../messages/tables.js';
@@ -120,7 +121,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       io.stdout(`${workbook && existsSync(workbook) ? inLanguage(tablesText, lang).wroteBoth(target, workbook) : t.wrote(target)}\n`);
     });
 
-  // The authoring commands: new, doctor, profiles, fix; tables export; import; and watch.
+  // The authoring commands: new, doctor, profiles, fix; tables export; import; watch; summary.
   const context = {
     io,
     t,
@@ -136,6 +137,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   // The site's page speaks Chinese unless --lang says otherwise.
   const pageLang: Lang = (langFlag && parseLang(langFlag)) || 'zh-CN';
   addSiteCommand(program, context, pageLang);
+  addSummaryCommand(program, context);
 
   program
     .command('check')

@@ -107,7 +107,7 @@ function shardFrom(value: string | undefined, t: CliTexts): Pick<CheckOptions, '
 }
 
 /** `--format pdf,html`: each once, in the order given; undefined when anything else is named. */
-function formatsFrom(value: string): OutputFormat[] | undefined {
+export function formatsFrom(value: string): OutputFormat[] | undefined {
   const parts = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (!parts.length || parts.some((p) => p !== 'pdf' && p !== 'html')) return undefined;
   return [...new Set(parts)] as OutputFormat[];

@@ -35,3 +35,12 @@ export function levelOf(organization: string): Level {
 export function isGovernment(organization: string): boolean {
   return /人民政府$/u.test(organization);
 }
+
+/**
+ * Who publishes a report, and so which deadline binds it: as the report says (`publisher:`),
+ * else a level's own government (某市人民政府) as a government and anyone else as a department.
+ */
+export function publisherOf(said: unknown, organization: string): 'department' | 'government' {
+  if (said === 'government' || said === 'department') return said;
+  return isGovernment(organization) && levelOf(organization) !== 'township' ? 'government' : 'department';
+}

@@ -1,7 +1,7 @@
 /** The validated report that templates render: what a YAML file means, with numbers resolved. */
 
 import { isIsoDate } from './dates.js';
-import { isGovernment, levelOf } from './level.js';
+import { publisherOf } from './level.js';
 import { isObj } from '../source/record.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Inline } from './narrative.js';
@@ -120,8 +120,7 @@ export function buildReport(
     ...(published ? { published } : {}),
     ...(date ? { date } : {}),
     toc: doc.toc === true ? 1 : doc.toc === 1 || doc.toc === 2 ? doc.toc : 0,
-    // Unsaid, a level's own government (某市人民政府) publishes as one; anyone else as a department.
-    publisher: doc.publisher === 'government' || doc.publisher === 'department' ? doc.publisher : isGovernment(organization) && levelOf(organization) !== 'township' ? 'government' : 'department',
+    publisher: publisherOf(doc.publisher, organization),
     figures,
     tables: tables.values,
     intro: readText(ctx, doc.intro, '/intro'),
