@@ -140,6 +140,10 @@ test('numbers typed as text (full-width, with commas) are read, a blank cell is 
       cellFor(wb.getWorksheet('表二')!, '行政许可', undefined).value = ' 214 ';
       // A total whose formula is not the sum of its parts: its cached result is what it says.
       cellFor(requests, '二、上年结转政府信息公开申请数量', '总计').value = { formula: 'D6+E6', result: 3 } as ExcelJS.CellValue;
+      // A value typed as a formula that comes to 0, as Excel saves it (the value 0 beside it).
+      cellFor(requests, '2.重复申请', '其他').value = { formula: '1-1', result: 0 } as ExcelJS.CellValue;
+      // A sheet a clerk renamed is found by its title.
+      wb.getWorksheet('表四')!.name = 'Sheet3';
     });
     const file = (await check([report])).files[0]!;
     assert.deepEqual(file.diagnostics, []);

@@ -26,7 +26,9 @@ export function readSheets(layouts: readonly SheetLayout[], sheets: readonly She
   const cells = new Map<string, string>();
   for (const layout of layouts) {
     const tablePtr = `/tables/${layout.table}`;
-    const sheet = sheets.find((s) => s.name.trim() === layout.name) ?? sheets.find((s) => [...s.cells.values()].some((c) => same(c.value, layout.title)));
+    // By its name, or (renamed by a clerk) by its title cell: 三、收到和处理政府信息公开申请情况, number or not.
+    const titled = (text: unknown) => typeof text === 'string' && same(text.replace(/^[一二三四五六七八九十]+、/u, ''), layout.title);
+    const sheet = sheets.find((s) => s.name.trim() === layout.name) ?? sheets.find((s) => [...s.cells.values()].some((c) => titled(c.value)));
     if (!sheet) {
       // The table is missing: said at its sheet's name.
       cells.set(tablePtr, layout.name);

@@ -110,7 +110,8 @@ function readCell(cell: Cell): GridCell | undefined {
   if (typeof v === 'object') {
     if ('formula' in v || 'sharedFormula' in v) {
       const formula = 'formula' in v && v.formula ? v.formula : cell.formula;
-      const r = (v as { result?: unknown }).result;
+      // cell.result, not value.result: the library leaves value.result empty for a result of 0.
+      const r = (cell as { result?: unknown }).result ?? (v as { result?: unknown }).result;
       const result = typeof r === 'number' || typeof r === 'string' ? r : r && typeof r === 'object' && 'error' in r ? String((r as { error: unknown }).error) : undefined;
       return { value: null, ...(formula ? { formula } : {}), ...(result !== undefined ? { result } : {}) };
     }
