@@ -218,6 +218,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; every usage mistake is exit 2.
       if (error.exitCode === 0) return 0;
+      // A command of commands named alone (nianbao tables): its help is printed, and says it all.
+      if (error.code === 'commander.help') return 2;
       const translate = t.usage[error.code];
       if (translate) io.stderr(`${translate(/'([^']*)'/.exec(error.message)?.[1] ?? '')}\n`);
       else if (Object.keys(t.usage).length) io.stderr(`${error.message}\n`);

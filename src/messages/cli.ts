@@ -217,8 +217,8 @@ The page reloads on every save; Ctrl+C ends.`,
   failed: { 'zh-CN': (m: string) => `nianbao 运行失败：${m}`, en: (m: string) => `nianbao failed: ${m}` },
   usage: {
     'zh-CN': {
-      'commander.missingArgument': (x: string) => `缺少参数 ${x}：请给出报告文件。用 nianbao --help 查看用法。`,
-      'commander.unknownCommand': (x: string) => `未知命令 ${x}：可用命令为 init、check、build。用 nianbao --help 查看用法。`,
+      'commander.missingArgument': (x: string) => `缺少参数 ${x}。用 nianbao <命令> --help 查看用法。`,
+      'commander.unknownCommand': (x: string) => `未知命令 ${x}。用 nianbao --help 查看所有命令。`,
       'commander.missingMandatoryOptionValue': (x: string) => `缺少必需的选项 ${x}。`,
       'commander.unknownOption': (x: string) => `未知选项 ${x}。用 nianbao <命令> --help 查看可用选项。`,
       'commander.optionMissingArgument': (x: string) => `选项 ${x} 缺少取值。`,
