@@ -37,3 +37,7 @@ test('user text can never become markup', () => {
   assert.equal(html, '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src&#x3D;&quot;<span class="nobr">http://x/y.png</span>&quot;&gt; <strong>&lt;b&gt;</strong>');
   assert.doesNotMatch(html, /<(script|img|b)\b/);
 });
+
+test('a date is kept whole on its line, like a phone number', () => {
+  assert.equal(inlineHtml(parseInline('期限2025-01-31前', lookup)), '期限<span class="nobr">2025-01-31</span>前');
+});

@@ -57,7 +57,7 @@ interface GeneralTableView extends Omit<GeneralTable, 'columns' | 'rows'> {
   /** The name of the table's scrolling region for screen readers: its title, else its section's heading. */
   readonly regionLabel: string;
   readonly columns: readonly Handlebars.SafeString[];
-  readonly rows: readonly { readonly label: Handlebars.SafeString; readonly cells: readonly string[]; readonly total: boolean }[];
+  readonly rows: readonly { readonly label: Handlebars.SafeString; readonly cells: readonly Handlebars.SafeString[]; readonly total: boolean }[];
 }
 
 /**
@@ -172,7 +172,8 @@ function sectionView(section: Section): SectionView {
       ...t,
       regionLabel: t.title ?? `${section.number}${section.heading}`,
       columns: t.columns.map(words),
-      rows: t.rows.map((r) => ({ ...r, label: words(r.label) })),
+      // A cell's date, phone number or address is kept whole on its line, as in the text.
+      rows: t.rows.map((r) => ({ ...r, label: words(r.label), cells: r.cells.map((c) => new Handlebars.SafeString(textHtml(String(c)))) })),
     })),
     ...(section.table ? { table: { key: section.table, partial: `table-${section.table}` } } : {}),
     ...(section.chart ? { chart: new Handlebars.SafeString(chartHtml(section.chart, `${section.id}-chart`)) } : {}),
@@ -180,10 +181,10 @@ function sectionView(section: Section): SectionView {
 }
 
 /**
- * What must never be split over two lines: a phone number (0123-86215307, 0123－8621 5307,
+ * What must never be split over two lines: a date (2025-01-31), a phone number (0123-86215307, 0123－8621 5307,
  * 13812345678, 12345), an e-mail address, a web address.
  */
-const WHOLE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-_~:/?#[\]@!$&'*+,;=%]+[A-Za-z0-9/]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}|(?:[（(]\d{3,4}[）)]|\d{3,4}\s?[-－—–]\s?)?\d{7,8}(?:\s?[-－—–转]\s?\d{1,5})?|1[3-9]\d{9}|\b12345\b/gu;
+const WHOLE = /\b\d{4}-\d{1,2}-\d{1,2}\b|(?:https?:\/\/|www\.)[A-Za-z0-9.\-_~:/?#[\]@!$&'*+,;=%]+[A-Za-z0-9/]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}|(?:[（(]\d{3,4}[）)]|\d{3,4}\s?[-－—–]\s?)?\d{7,8}(?:\s?[-－—–转]\s?\d{1,5})?|1[3-9]\d{9}|\b12345\b/gu;
 
 /** Escaped HTML of text, each phone number, e-mail and web address kept whole on its line. */
 function textHtml(text: string): string {
