@@ -195,10 +195,16 @@ test('rows and columns are found by their labels: a row inserted above, two rows
 function shuffle(sheet: SheetGrid): SheetGrid {
   const cells = new Map<string, GridCell>();
   const rowOf = (r: number) => (r === 12 ? 14 : r === 14 ? 12 : r) + (r >= 5 ? 1 : 0);
+  const move = (col: string, row: number) => `${col === 'D' ? 'E' : col === 'E' ? 'D' : col}${rowOf(row)}`;
   for (const [address, cell] of sheet.cells) {
     const [, col, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
-    const c = col === 'D' ? 'E' : col === 'E' ? 'D' : col!;
-    cells.set(`${c}${rowOf(Number(row))}`, cell);
+    // Formulas follow their cells, as Excel moves them (their saved results stay as they were).
+    // (A range across the two swapped columns keeps its columns: both are still inside it.)
+    const col1 = (c: string) => (c === 'D' ? 'E' : c === 'E' ? 'D' : c);
+    const formula = cell.formula?.replace(/\b([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\b/g, (_, c1: string, r1: string, c2?: string, r2?: string) =>
+      c2 === undefined ? move(c1, Number(r1)) : c1 === c2 ? `${col1(c1)}${rowOf(Number(r1))}:${col1(c2)}${rowOf(Number(r2))}` : `${c1}${rowOf(Number(r1))}:${c2}${rowOf(Number(r2))}`,
+    );
+    cells.set(move(col!, Number(row)), formula === undefined ? cell : { ...cell, formula });
   }
   return { name: sheet.name, cells };
 }
