@@ -5,7 +5,7 @@
  * come. A bad file, or one that fails to print, fails alone. Results are in input order.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -18,6 +18,7 @@ import { writeOutputs, type PrintJob } from './outputs.js';
 import { startPrinter, type PrintService } from '../print/start.js';
 import { JobQueue } from './queue.js';
 import { trace } from './trace.js';
+import { parseOrderList } from '../volume/order.js';
 
 
 /** The error of a file that an interrupted run did not finish. */
@@ -31,6 +32,10 @@ class InterruptedError extends Error {
 /** Checks each file and writes its HTML and/or PDF (folders and globs expanded). */
 export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<RunResult> {
   const started = Date.now();
+  // The volume's order file is read before the batch: a missing one fails the run before any report is built.
+  if (options.volume?.order !== undefined && !options.volume.orderList) {
+    options = { ...options, volume: { ...options.volume, orderList: parseOrderList(readFileSync(options.volume.order, 'utf8')) } };
+  }
   const formats = options.formats ?? ['pdf', 'html'];
   const outDir = options.outDir ?? 'out';
   const jobs = Math.max(1, options.jobs ?? availableParallelism());

@@ -8,6 +8,8 @@ export interface VolumeOptions {
   readonly title?: string;
   /** A file naming the reports (file names or organizations), one a line, in the volume's order. */
   readonly order?: string;
+  /** The lines of the order file, when already read (the CLI reads it before the batch). */
+  readonly orderList?: readonly string[];
   /** 1: the table of contents lists the reports; 2: also each report's level-1 headings. */
   readonly tocDepth?: number;
 }

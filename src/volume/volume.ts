@@ -47,7 +47,7 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
   const base = { path: volume.path, leftOut, printed: [] as string[], unlisted: [] as string[], reports: [] as string[] };
   const done = (rest: Partial<VolumeResult> & Pick<VolumeResult, 'status'>): VolumeResult => ({ ...base, ...rest, elapsedMs: Math.round(performance.now() - started) });
   try {
-    const list = volume.order ? parseOrderList(readFileSync(volume.order, 'utf8')) : [];
+    const list = volume.orderList ?? (volume.order ? parseOrderList(readFileSync(volume.order, 'utf8')) : []);
     const cache = newRunCache();
     const members: Member[] = [];
     const inputs: Input[] = [];
