@@ -80,8 +80,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   // read. An unchanged one is known by its bytes and is never parsed.
   const cache = newRunCache();
   const read: (Input | undefined)[] = files.map((file) => readInput(file, cache.reads));
-  /** The build key of each report whose outputs are up to date or were just written (for a volume). */
-  const keys = new Map<string, string>();
+  /** The manifest entry (build key, last year's report, year) of each report whose outputs are up to date or were just written (for a volume). */
+  const entries = new Map<string, ManifestEntry>();
   const todo: { index: number; outputs: string[]; content?: string; entry?: ManifestEntry }[] = [];
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
@@ -95,7 +95,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       // Skipped, but its warnings (a TODO left, say) are still reported.
       metas[index] = manifest.entries[manifestKey(outDir, outputs[0]!)]?.report;
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
-      keys.set(file, manifest.entries[manifestKey(outDir, outputs[0]!)]!.key);
+      entries.set(file, manifest.entries[manifestKey(outDir, outputs[0]!)]!);
       read[index] = undefined;
     } else {
       todo.push({ index, outputs, ...(content ? { content } : {}) });
@@ -211,7 +211,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   // This run's entries go into the manifest as it is on disk now: other runs (the other shards)
   // may have written theirs into the same output folder since this one started.
   const built = todo.filter((item) => item.entry && results[item.index]?.status === 'ok');
-  for (const item of built) keys.set(results[item.index]!.file, item.entry!.key);
+  for (const item of built) entries.set(results[item.index]!.file, item.entry!);
   if (built.length) {
     const record = (onDisk: Manifest) => {
       for (const item of built) {
@@ -227,7 +227,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const withMeta = (results as FileResult[]).map((r, i) => (metas[i] && r.status !== 'skipped' ? { ...r, report: metas[i] } : r));
   const all = [...unmatched.map(noMatch), ...withMeta];
   // The volume binds what this run built, once the batch's browser is closed.
-  const volume = options.volume && !runError && !interrupted() ? await (await import('../volume/volume.js')).buildVolume(results as FileResult[], keys, options, options.volume) : undefined;
+  const volume = options.volume && !runError && !interrupted() ? await (await import('../volume/volume.js')).buildVolume(results as FileResult[], entries, options, options.volume) : undefined;
   return {
     files: all,
     outDir,

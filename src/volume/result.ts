@@ -1,5 +1,7 @@
 /** What building a volume is given and what it says it did. */
 
+import type { OtherYear } from './choose.js';
+
 /** The volume to make after a build (`--volume`). */
 export interface VolumeOptions {
   /** Where to write the volume's PDF. */
@@ -19,12 +21,18 @@ export interface VolumeResult {
   readonly path: string;
   /** `ok`: written; `unchanged`: already up to date; `empty`: no report to put in; `failed`: see `error`. */
   readonly status: 'ok' | 'unchanged' | 'empty' | 'failed';
+  /** The year the volume is of (that of most reports, the latest on a tie). */
+  readonly year?: number;
   /** The reports in it, in order. */
   readonly reports: readonly string[];
   /** Reports printed for the volume in this run (new or changed); the others were reused as printed before. */
   readonly printed: readonly string[];
   /** Reports left out because they have errors or failed to build. */
   readonly leftOut: readonly string[];
+  /** Last year's reports, named as such (`previous:`) by a report of the run: left out. */
+  readonly lastYears: readonly string[];
+  /** Reports of another year than the volume's: left out. */
+  readonly otherYears: readonly OtherYear[];
   /** Lines of the order list that named no report. */
   readonly unlisted: readonly string[];
   /** Pages of the volume, front matter included. */

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { BuildOptions, FileResult } from '../run/result.js';
+import type { ManifestEntry } from '../run/incremental.js';
 import { checkInput, newRunCache } from '../run/load.js';
 import { readInput, type Input } from '../source/read.js';
 import { TEMPLATES_DIR } from '../profiles/profile.js';
@@ -29,6 +30,7 @@ import { printNumbers, printPart } from './print.js';
 import { assembleVolume } from './merge.js';
 import { prune, readPart, readVolumeKeys, writePart, writeVolumeKey, type PrintedPart } from './cache.js';
 import type { VolumeOptions, VolumeResult } from './result.js';
+import { chooseReports } from './choose.js';
 
 /** A report going into the volume: printed before, or to print now. */
 interface Member {
@@ -39,29 +41,36 @@ interface Member {
   toPrint?: { readonly html: string; readonly about: Omit<PartInfo, 'headings'> };
 }
 
-/** Builds the volume from a build's results; `keys` are the build keys of the reports that built (or were up to date). */
-export async function buildVolume(results: readonly FileResult[], keys: ReadonlyMap<string, string>, options: BuildOptions, volume: VolumeOptions): Promise<VolumeResult> {
+/**
+ * Builds the volume from a build's results; `entries` are the manifest entries (build key, last
+ * year's report, year) of the reports that built or were up to date.
+ */
+export async function buildVolume(results: readonly FileResult[], entries: ReadonlyMap<string, ManifestEntry>, options: BuildOptions, volume: VolumeOptions): Promise<VolumeResult> {
   const started = performance.now();
   const outDir = options.outDir ?? 'out';
   const leftOut = results.filter((r) => r.status === 'invalid' || r.status === 'failed').map((r) => r.file);
-  const base = { path: volume.path, leftOut, printed: [] as string[], unlisted: [] as string[], reports: [] as string[] };
+  const candidates = results.flatMap((r) => {
+    const entry = entries.get(r.file);
+    return (r.status === 'ok' || r.status === 'unchanged') && entry ? [{ file: r.file, key: entry.key, year: entry.report?.year, previous: entry.previous }] : [];
+  });
+  const { year, chosen, lastYears, otherYears } = chooseReports(candidates);
+  const base = { path: volume.path, leftOut, lastYears, otherYears, printed: [] as string[], unlisted: [] as string[], reports: [] as string[], ...(year !== undefined ? { year } : {}) };
   const done = (rest: Partial<VolumeResult> & Pick<VolumeResult, 'status'>): VolumeResult => ({ ...base, ...rest, elapsedMs: Math.round(performance.now() - started) });
   try {
     const list = volume.orderList ?? (volume.order ? parseOrderList(readFileSync(volume.order, 'utf8')) : []);
     const cache = newRunCache();
     const members: Member[] = [];
     const inputs: Input[] = [];
-    for (const r of results) {
-      const key = keys.get(r.file);
-      if ((r.status !== 'ok' && r.status !== 'unchanged') || !key) continue;
+    for (const { file, key } of chosen) {
       // --force prints every report for the volume again, too.
       const part = options.force ? undefined : readPart(outDir, key);
-      if (part) members.push({ file: r.file, key, organization: part.info.organization, part });
-      else inputs.push(readInput(r.file, cache.reads));
+      if (part) members.push({ file, key, organization: part.info.organization, part });
+      else inputs.push(readInput(file, cache.reads));
     }
     // Reports not printed for a volume before: checked again for their pages (the batch let them go).
     const chars = collectRoleTexts();
     addRunTexts(chars, inputs, options, cache.files, cache.reads);
+    const keyOf = new Map(chosen.map((c) => [c.file, c.key]));
     for (const input of inputs) {
       const loaded = await checkInput(input, { ...options, render: true }, cache);
       const html = loaded.rerender?.(false) ?? loaded.html;
@@ -70,7 +79,7 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
         continue;
       }
       const { title, organization, year, published } = loaded.report;
-      members.push({ file: input.path, key: keys.get(input.path)!, organization, toPrint: { html, about: { title, organization, year, ...(published ? { published } : {}) } } });
+      members.push({ file: input.path, key: keyOf.get(input.path)!, organization, toPrint: { html, about: { title, organization, year, ...(published ? { published } : {}) } } });
     }
     const { ordered, unmatched } = orderReports(members, list);
     base.unlisted.push(...unmatched);
