@@ -18,6 +18,10 @@ export const volumeText = {
     'zh-CN': (v: VolumeResult) => `汇编 ${v.path} 未能生成：${v.error?.message ?? ''}`,
     en: (v: VolumeResult) => `The volume ${v.path} could not be made: ${v.error?.message ?? ''}`,
   },
+  interrupted: {
+    'zh-CN': (v: VolumeResult) => `运行已中断，汇编 ${v.path} 未生成。`,
+    en: (v: VolumeResult) => `The run was interrupted: the volume ${v.path} was not written.`,
+  },
   leftOut: { 'zh-CN': '有错误、未收入汇编的报告：', en: 'Left out of the volume (they have errors):' },
   lastYear: {
     'zh-CN': (file: string) => `未编入汇编：${file} 为上一年度报告`,

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { exitCodeOf, noMatch, reportMetaOf, strictly, type BuildOptions, type FileResult, type ReportMeta, type RunResult } from './result.js';
+import { exitCodeOf, InterruptedError, noMatch, reportMetaOf, strictly, type BuildOptions, type FileResult, type ReportMeta, type RunResult } from './result.js';
 import { buildKey, contentKey, dependenciesOf, isUnchanged, readManifest, updateManifest, type Manifest, type ManifestEntry } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
@@ -20,14 +20,6 @@ import { JobQueue } from './queue.js';
 import { trace } from './trace.js';
 import { parseOrderList } from '../volume/order.js';
 
-
-/** The error of a file that an interrupted run did not finish. */
-class InterruptedError extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'InterruptedError';
-  }
-}
 
 /** Checks each file and writes its HTML and/or PDF (folders and globs expanded). */
 export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<RunResult> {

@@ -19,8 +19,8 @@ export interface VolumeOptions {
 /** The outcome of a volume. */
 export interface VolumeResult {
   readonly path: string;
-  /** `ok`: written; `unchanged`: already up to date; `empty`: no report to put in; `failed`: see `error`. */
-  readonly status: 'ok' | 'unchanged' | 'empty' | 'failed';
+  /** `ok`: written; `unchanged`: already up to date; `empty`: no report to put in; `interrupted`: the run was stopped, nothing written; `failed`: see `error`. */
+  readonly status: 'ok' | 'unchanged' | 'empty' | 'interrupted' | 'failed';
   /** The year the volume is of (that of most reports, the latest on a tie). */
   readonly year?: number;
   /** The reports in it, in order. */

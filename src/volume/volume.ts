@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { BuildOptions, FileResult } from '../run/result.js';
+import { InterruptedError, type BuildOptions, type FileResult } from '../run/result.js';
 import type { ManifestEntry } from '../run/incremental.js';
 import { checkInput, newRunCache } from '../run/load.js';
 import { readInput, type Input } from '../source/read.js';
@@ -43,11 +43,16 @@ interface Member {
 
 /**
  * Builds the volume from a build's results; `entries` are the manifest entries (build key, last
- * year's report, year) of the reports that built or were up to date.
+ * year's report, year) of the reports that built or were up to date. The run's stop signal
+ * (`options.signal`) stops it between reports and kills its browser: nothing is written then.
  */
 export async function buildVolume(results: readonly FileResult[], entries: ReadonlyMap<string, ManifestEntry>, options: BuildOptions, volume: VolumeOptions): Promise<VolumeResult> {
   const started = performance.now();
   const outDir = options.outDir ?? 'out';
+  const signal = options.signal;
+  const stopIfInterrupted = () => {
+    if (signal?.aborted) throw new InterruptedError();
+  };
   const leftOut = results.filter((r) => r.status === 'invalid' || r.status === 'failed').map((r) => r.file);
   const candidates = results.flatMap((r) => {
     const entry = entries.get(r.file);
@@ -72,6 +77,7 @@ export async function buildVolume(results: readonly FileResult[], entries: Reado
     addRunTexts(chars, inputs, options, cache.files, cache.reads);
     const keyOf = new Map(chosen.map((c) => [c.file, c.key]));
     for (const input of inputs) {
+      stopIfInterrupted();
       const loaded = await checkInput(input, { ...options, render: true }, cache);
       const html = loaded.rerender?.(false) ?? loaded.html;
       if (!loaded.report || html === undefined) {
@@ -109,12 +115,19 @@ export async function buildVolume(results: readonly FileResult[], entries: Reado
     chars.add('hei', '目录');
     chars.add('body', `${date ?? ''}0123456789—`);
 
-    const printer = await startPrinter(inputs, Math.max(1, options.jobs ?? 2), options, { unused: new AbortController().signal, onLaunch: () => undefined, profileFiles: cache.files, texts: chars.texts });
+    stopIfInterrupted();
+    // An interruption while the browser starts gives it up as soon as it is up.
+    const printer = await startPrinter(inputs, Math.max(1, options.jobs ?? 2), options, { unused: signal ?? new AbortController().signal, onLaunch: () => undefined, profileFiles: cache.files, texts: chars.texts });
+    // An interruption ends the browser at once: the documents being printed fail.
+    const onAbort = () => void printer.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     let front: Uint8Array;
     let numbers: Uint8Array;
     let placement: ReturnType<typeof placeParts>;
     try {
-      await printMissing(printer, ordered, outDir, options.jobs ?? 2, base.printed);
+      stopIfInterrupted();
+      await printMissing(printer, ordered, outDir, options.jobs ?? 2, base.printed, signal);
+      stopIfInterrupted();
       const parts = infos();
       const pages = parts.map((p) => p.pages);
       const starts = placeParts(0, pages, options.duplex).parts.map((p) => p.start);
@@ -130,8 +143,11 @@ export async function buildVolume(results: readonly FileResult[], entries: Reado
       numbers = await printNumbers(printer, placement.bodyPages, readFileSync(join(TEMPLATES_DIR, '_base', 'base.css'), 'utf8'));
       trace('volume: page numbers printed');
     } finally {
-      await printer.close();
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) await printer.abort();
+      else await printer.close();
     }
+    stopIfInterrupted();
     const parts = infos();
     const bytes = await assembleVolume({
       front,
@@ -151,22 +167,28 @@ export async function buildVolume(results: readonly FileResult[], entries: Reado
       },
     });
     trace('volume: assembled');
+    stopIfInterrupted();
     await writeAtomic(volume.path, bytes);
     await writeVolumeKey(outDir, target, volumeKey);
     prune(outDir, new Set(ordered.map((m) => m.key)));
     trace(`volume: wrote ${volume.path}`);
     return done({ status: 'ok', pages: placement.totalPages });
   } catch (error) {
+    if (signal?.aborted) {
+      trace('volume: interrupted, nothing written');
+      return done({ status: 'interrupted' });
+    }
     return done({ status: 'failed', error: error as Error });
   }
 }
 
 /** Prints, a few at once, the reports not printed for a volume before, and keeps each. */
-async function printMissing(printer: PrintService, members: readonly Member[], outDir: string, jobs: number, printed: string[]): Promise<void> {
+async function printMissing(printer: PrintService, members: readonly Member[], outDir: string, jobs: number, printed: string[], signal?: AbortSignal): Promise<void> {
   for (const m of members) if (m.part) trace(`volume: reused ${m.file}`);
   const queue = members.filter((m) => !m.part);
   const worker = async () => {
-    for (let m = queue.shift(); m; m = queue.shift()) {
+    // An interruption starts no new report.
+    for (let m = queue.shift(); m && !signal?.aborted; m = queue.shift()) {
       const part = await printPart(printer, m.toPrint!.html, m.toPrint!.about);
       await writePart(outDir, m.key, part);
       m.part = part;
