@@ -13,6 +13,7 @@ import { addSiteCommand, writeSiteAfterBuild } from './site.js';
 import { siteCommandText } from '../messages/site.js';
 import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
+import { withOrderList } from './order-file.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
 import { detectLang, inLanguage, parseLang } from '../messages/lang.js';
 import { builtinProfiles, ProfileError } from '../profiles/profile.js';
@@ -176,7 +177,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     .option('--site <folder>', inLanguage(siteCommandText, lang).siteOption)
     .action(async (files: string[], flags: BuildFlags & { site?: string }) => {
       reporterFrom(reporterName(), t);
-      const options = buildOptionsFrom(flags, t);
+      const options = withOrderList(buildOptionsFrom(flags, t), t);
       const progress = createProgress({ write: io.stderr, tty: io.stderrTTY ?? false, lang, ...(io.columns ? { columns: io.columns } : {}) });
       // Ctrl-C, SIGTERM or a closed terminal (SIGHUP) stops the run cleanly (no browser left, no
       // half-written file); a second signal quits at once (the browser still goes with us).

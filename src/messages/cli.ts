@@ -117,6 +117,10 @@ export const cliText = {
   tocDepth: { 'zh-CN': '目录的层级：1 只列报告（或一级标题），2 再列一级（或二级）标题', en: 'table of contents depth: 1 the reports (or level-1 headings), 2 also their level-1 (or level-2) headings' },
   badTocDepth: { 'zh-CN': (v: string) => `--toc-depth 只能是 1 或 2，而不是“${v}”。`, en: (v: string) => `--toc-depth takes 1 or 2, not "${v}".` },
   volumeOnly: { 'zh-CN': (f: string, needs: string) => `${f} 只能与 ${needs} 一起使用。`, en: (f: string, needs: string) => `${f} goes with ${needs}.` },
+  badOrder: {
+    'zh-CN': (file: string, code: string) => `无法读取 --order 顺序文件“${file}”：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : code}。`,
+    en: (file: string, code: string) => `Cannot read the --order file "${file}": ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code}.`,
+  },
   badVolume: { 'zh-CN': (v: string) => `--volume 应为 .pdf 文件，而不是“${v}”。`, en: (v: string) => `--volume names a .pdf file, not "${v}".` },
   badJobs: { 'zh-CN': (v: string) => `--jobs 应为正整数，而不是“${v}”。`, en: (v: string) => `--jobs takes a positive whole number, not "${v}".` },
   interrupting: {

@@ -18,6 +18,18 @@ export const volumeText = {
     'zh-CN': (v: VolumeResult) => `汇编 ${v.path} 未能生成：${v.error?.message ?? ''}`,
     en: (v: VolumeResult) => `The volume ${v.path} could not be made: ${v.error?.message ?? ''}`,
   },
+  interrupted: {
+    'zh-CN': (v: VolumeResult) => `运行已中断，汇编 ${v.path} 未生成。`,
+    en: (v: VolumeResult) => `The run was interrupted: the volume ${v.path} was not written.`,
+  },
   leftOut: { 'zh-CN': '有错误、未收入汇编的报告：', en: 'Left out of the volume (they have errors):' },
+  lastYear: {
+    'zh-CN': (file: string) => `未编入汇编：${file} 为上一年度报告`,
+    en: (file: string) => `Left out of the volume: ${file} is last year's report`,
+  },
+  otherYear: {
+    'zh-CN': (file: string, year: number, volumeYear: number) => `未编入汇编：${file} 为 ${year} 年度报告（汇编为 ${volumeYear} 年度）`,
+    en: (file: string, year: number, volumeYear: number) => `Left out of the volume: ${file} is a report of ${year} (the volume is of ${volumeYear})`,
+  },
   unlisted: { 'zh-CN': '顺序文件中没有对应报告的行：', en: 'Lines of the order file that name no report:' },
 } satisfies Record<string, SideBySide<unknown>>;

@@ -87,6 +87,8 @@ export function volumeLines(volume: VolumeResult, lang: Lang): string[] {
   const v = inLanguage(volumeText, lang);
   const lines = [v[volume.status](volume)];
   if (volume.leftOut.length) lines.push(v.leftOut, ...volume.leftOut.map((f) => `  ${f}`));
+  for (const file of volume.lastYears) lines.push(v.lastYear(file));
+  for (const other of volume.otherYears) lines.push(v.otherYear(other.file, other.year, volume.year ?? other.year));
   if (volume.unlisted.length) lines.push(v.unlisted, ...volume.unlisted.map((l) => `  ${l}`));
   return lines;
 }

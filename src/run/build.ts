@@ -5,11 +5,11 @@
  * come. A bad file, or one that fails to print, fails alone. Results are in input order.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { exitCodeOf, noMatch, reportMetaOf, strictly, type BuildOptions, type FileResult, type ReportMeta, type RunResult } from './result.js';
+import { exitCodeOf, InterruptedError, noMatch, reportMetaOf, strictly, type BuildOptions, type FileResult, type ReportMeta, type RunResult } from './result.js';
 import { buildKey, contentKey, dependenciesOf, isUnchanged, readManifest, updateManifest, type Manifest, type ManifestEntry } from './incremental.js';
 import { commonBase, expandInputs, outputPath, shardOf } from './inputs.js';
 import { checkInput, newRunCache } from './load.js';
@@ -18,19 +18,16 @@ import { writeOutputs, type PrintJob } from './outputs.js';
 import { startPrinter, type PrintService } from '../print/start.js';
 import { JobQueue } from './queue.js';
 import { trace } from './trace.js';
+import { parseOrderList } from '../volume/order.js';
 
-
-/** The error of a file that an interrupted run did not finish. */
-class InterruptedError extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'InterruptedError';
-  }
-}
 
 /** Checks each file and writes its HTML and/or PDF (folders and globs expanded). */
 export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<RunResult> {
   const started = Date.now();
+  // The volume's order file is read before the batch: a missing one fails the run before any report is built.
+  if (options.volume?.order !== undefined && !options.volume.orderList) {
+    options = { ...options, volume: { ...options.volume, orderList: parseOrderList(readFileSync(options.volume.order, 'utf8')) } };
+  }
   const formats = options.formats ?? ['pdf', 'html'];
   const outDir = options.outDir ?? 'out';
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -75,8 +72,8 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   // read. An unchanged one is known by its bytes and is never parsed.
   const cache = newRunCache();
   const read: (Input | undefined)[] = files.map((file) => readInput(file, cache.reads));
-  /** The build key of each report whose outputs are up to date or were just written (for a volume). */
-  const keys = new Map<string, string>();
+  /** The manifest entry (build key, last year's report, year) of each report whose outputs are up to date or were just written (for a volume). */
+  const entries = new Map<string, ManifestEntry>();
   const todo: { index: number; outputs: string[]; content?: string; entry?: ManifestEntry }[] = [];
   for (const [index, file] of files.entries()) {
     const outputs = formats.map((f) => outputPath(file, base, outDir, f));
@@ -90,7 +87,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
       // Skipped, but its warnings (a TODO left, say) are still reported.
       metas[index] = manifest.entries[manifestKey(outDir, outputs[0]!)]?.report;
       finish(index, { file, status: 'unchanged', diagnostics: manifest.warnings[manifestKey(outDir, outputs[0]!)] ?? [], outputs });
-      keys.set(file, manifest.entries[manifestKey(outDir, outputs[0]!)]!.key);
+      entries.set(file, manifest.entries[manifestKey(outDir, outputs[0]!)]!);
       read[index] = undefined;
     } else {
       todo.push({ index, outputs, ...(content ? { content } : {}) });
@@ -206,7 +203,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   // This run's entries go into the manifest as it is on disk now: other runs (the other shards)
   // may have written theirs into the same output folder since this one started.
   const built = todo.filter((item) => item.entry && results[item.index]?.status === 'ok');
-  for (const item of built) keys.set(results[item.index]!.file, item.entry!.key);
+  for (const item of built) entries.set(results[item.index]!.file, item.entry!);
   if (built.length) {
     const record = (onDisk: Manifest) => {
       for (const item of built) {
@@ -222,7 +219,7 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   const withMeta = (results as FileResult[]).map((r, i) => (metas[i] && r.status !== 'skipped' ? { ...r, report: metas[i] } : r));
   const all = [...unmatched.map(noMatch), ...withMeta];
   // The volume binds what this run built, once the batch's browser is closed.
-  const volume = options.volume && !runError && !interrupted() ? await (await import('../volume/volume.js')).buildVolume(results as FileResult[], keys, options, options.volume) : undefined;
+  const volume = options.volume && !runError && !interrupted() ? await (await import('../volume/volume.js')).buildVolume(results as FileResult[], entries, options, options.volume) : undefined;
   return {
     files: all,
     outDir,

@@ -94,6 +94,14 @@ export function reportMetaOf(doc: unknown): ReportMeta | undefined {
   return Object.keys(meta).length ? meta : undefined;
 }
 
+/** The error of a file (or of the volume) that an interrupted run did not finish. */
+export class InterruptedError extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'InterruptedError';
+  }
+}
+
 /** The outcome of a run: each file's result and the exit code it implies. */
 export interface RunResult {
   readonly files: readonly FileResult[];

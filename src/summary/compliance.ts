@@ -11,6 +11,7 @@ import { isIsoDate } from '../model/dates.js';
 import { publisherOf } from '../model/level.js';
 import type { Profile } from '../profiles/profile.js';
 import type { TableValues } from '../tables/cells.js';
+import { majority } from '../run/years.js';
 
 /** What was found of one report file: as much as could be read, whether or not it passed its checks. */
 export interface FoundReport {
@@ -77,13 +78,6 @@ export function parseExpected(text: string): string[] {
 
 /** Names compared without spaces (a list typed by hand, a name wrapped in the YAML). */
 const sameName = (a: string) => a.replace(/[\s\u3000]+/g, '');
-
-/** The value seen most often; ties go to the largest (the latest year). */
-function majority(values: readonly number[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-}
 
 /**
  * Decides, for reports found in one run, the year (given, else that of most reports), the

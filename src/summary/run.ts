@@ -5,7 +5,7 @@
  * summary: the rest of src/summary/ is pure.
  */
 
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadProfile } from '../profiles/load.js';
 import { resolveProfileDir, TEMPLATES_DIR, type Profile } from '../profiles/profile.js';
@@ -14,6 +14,7 @@ import { renderHtml } from '../render/render.js';
 import { expandInputs } from '../run/inputs.js';
 import { checkInput, newRunCache, type RunCache } from '../run/load.js';
 import { previousOf } from '../source/previous.js';
+import { setApartLastYears } from '../run/years.js';
 import { writeOutputs } from '../run/outputs.js';
 import { documentDate, type BuildOptions, type OutputFormat } from '../run/result.js';
 import { writeAtomic } from '../run/write.js';
@@ -72,16 +73,13 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  */
 async function findReports(inputs: readonly string[], outDir: string, cache: RunCache): Promise<{ found: FoundReport[]; lastYears: string[]; unmatched: readonly string[] }> {
   const expanded = expandInputs(inputs, [outDir]);
-  const found: FoundReport[] = [];
-  /** Files named by a report's `previous:`, with the year of the report that names them. */
-  const named = new Map<string, unknown>();
+  const found: (FoundReport & { previous?: string })[] = [];
   for (const file of expanded.files) {
     const input = readInput(file, cache.reads);
     const loaded = await checkInput(input, { searched: expanded.searched.has(file) }, cache);
     if (loaded.notReport) continue;
     const doc = isObj(input.parsed?.value) ? (input.parsed!.value as Record<string, unknown>) : {};
     const previous = previousOf(file, doc);
-    if (previous) named.set(previous, doc.year);
     const organization = loaded.report?.organization ?? str(doc.organization)?.trim();
     const passed = loaded.report && !loaded.diagnostics.some((d) => d.severity === 'error' && d.suppressed === undefined);
     found.push({
@@ -93,15 +91,12 @@ async function findReports(inputs: readonly string[], outDir: string, cache: Run
       ...(loaded.profile ? { profile: loaded.profile } : {}),
       ...(passed ? { tables: loaded.report!.tables } : {}),
       diagnostics: loaded.diagnostics,
+      ...(previous ? { previous } : {}),
     });
     input.release?.();
   }
-  // Only an earlier report: a report of the same year named as last year's is still a report of the year.
-  const lastYear = (f: FoundReport) => {
-    const namedBy = named.get(resolve(f.file));
-    return typeof namedBy === 'number' && f.year !== undefined && f.year < namedBy;
-  };
-  return { found: found.filter((f) => !lastYear(f)), lastYears: found.filter(lastYear).map((f) => f.file), unmatched: expanded.unmatched };
+  const { current, lastYears } = setApartLastYears(found);
+  return { found: current, lastYears: lastYears.map((f) => f.file), unmatched: expanded.unmatched };
 }
 
 /** Sums the departments' reports and writes the summary's outputs. */

@@ -31,12 +31,17 @@ export function entryText(part: PartInfo): string {
 
 /**
  * The table of contents: each report at the page it starts on (`starts`, printed numbers), and
- * with depth 2 its level-1 headings at theirs.
+ * with depth 2 its level-1 headings at theirs. An organization listed twice carries its year.
  */
 export function contentsLines(parts: readonly PartInfo[], starts: readonly number[], depth: number): ContentsLine[] {
+  // An organization listed twice (two years' reports bound together) is told apart by the year.
+  const count = new Map<string, number>();
+  for (const part of parts) count.set(part.organization, (count.get(part.organization) ?? 0) + 1);
   return parts.flatMap((part, i) => {
     const start = starts[i]!;
-    const line: ContentsLine = { level: 1, text: entryText(part), page: start };
+    const text = entryText(part);
+    const dated = count.get(part.organization)! > 1 && part.year > 0 && !text.includes(`${part.year}年`) ? `${text}（${part.year}年度）` : text;
+    const line: ContentsLine = { level: 1, text: dated, page: start };
     if (depth < 2) return [line];
     return [line, ...part.headings.map((h) => ({ level: 2 as const, text: h.title, page: start + h.page }))];
   });

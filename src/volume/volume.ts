@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { BuildOptions, FileResult } from '../run/result.js';
+import { InterruptedError, type BuildOptions, type FileResult } from '../run/result.js';
+import type { ManifestEntry } from '../run/incremental.js';
 import { checkInput, newRunCache } from '../run/load.js';
 import { readInput, type Input } from '../source/read.js';
 import { TEMPLATES_DIR } from '../profiles/profile.js';
@@ -29,6 +30,7 @@ import { printNumbers, printPart } from './print.js';
 import { assembleVolume } from './merge.js';
 import { prune, readPart, readVolumeKeys, writePart, writeVolumeKey, type PrintedPart } from './cache.js';
 import type { VolumeOptions, VolumeResult } from './result.js';
+import { chooseReports } from './choose.js';
 
 /** A report going into the volume: printed before, or to print now. */
 interface Member {
@@ -39,30 +41,43 @@ interface Member {
   toPrint?: { readonly html: string; readonly about: Omit<PartInfo, 'headings'> };
 }
 
-/** Builds the volume from a build's results; `keys` are the build keys of the reports that built (or were up to date). */
-export async function buildVolume(results: readonly FileResult[], keys: ReadonlyMap<string, string>, options: BuildOptions, volume: VolumeOptions): Promise<VolumeResult> {
+/**
+ * Builds the volume from a build's results; `entries` are the manifest entries (build key, last
+ * year's report, year) of the reports that built or were up to date. The run's stop signal
+ * (`options.signal`) stops it between reports and kills its browser: nothing is written then.
+ */
+export async function buildVolume(results: readonly FileResult[], entries: ReadonlyMap<string, ManifestEntry>, options: BuildOptions, volume: VolumeOptions): Promise<VolumeResult> {
   const started = performance.now();
   const outDir = options.outDir ?? 'out';
+  const signal = options.signal;
+  const stopIfInterrupted = () => {
+    if (signal?.aborted) throw new InterruptedError();
+  };
   const leftOut = results.filter((r) => r.status === 'invalid' || r.status === 'failed').map((r) => r.file);
-  const base = { path: volume.path, leftOut, printed: [] as string[], unlisted: [] as string[], reports: [] as string[] };
+  const candidates = results.flatMap((r) => {
+    const entry = entries.get(r.file);
+    return (r.status === 'ok' || r.status === 'unchanged') && entry ? [{ file: r.file, key: entry.key, year: entry.report?.year, previous: entry.previous }] : [];
+  });
+  const { year, chosen, lastYears, otherYears } = chooseReports(candidates);
+  const base = { path: volume.path, leftOut, lastYears, otherYears, printed: [] as string[], unlisted: [] as string[], reports: [] as string[], ...(year !== undefined ? { year } : {}) };
   const done = (rest: Partial<VolumeResult> & Pick<VolumeResult, 'status'>): VolumeResult => ({ ...base, ...rest, elapsedMs: Math.round(performance.now() - started) });
   try {
-    const list = volume.order ? parseOrderList(readFileSync(volume.order, 'utf8')) : [];
+    const list = volume.orderList ?? (volume.order ? parseOrderList(readFileSync(volume.order, 'utf8')) : []);
     const cache = newRunCache();
     const members: Member[] = [];
     const inputs: Input[] = [];
-    for (const r of results) {
-      const key = keys.get(r.file);
-      if ((r.status !== 'ok' && r.status !== 'unchanged') || !key) continue;
+    for (const { file, key } of chosen) {
       // --force prints every report for the volume again, too.
       const part = options.force ? undefined : readPart(outDir, key);
-      if (part) members.push({ file: r.file, key, organization: part.info.organization, part });
-      else inputs.push(readInput(r.file, cache.reads));
+      if (part) members.push({ file, key, organization: part.info.organization, part });
+      else inputs.push(readInput(file, cache.reads));
     }
     // Reports not printed for a volume before: checked again for their pages (the batch let them go).
     const chars = collectRoleTexts();
     addRunTexts(chars, inputs, options, cache.files, cache.reads);
+    const keyOf = new Map(chosen.map((c) => [c.file, c.key]));
     for (const input of inputs) {
+      stopIfInterrupted();
       const loaded = await checkInput(input, { ...options, render: true }, cache);
       const html = loaded.rerender?.(false) ?? loaded.html;
       if (!loaded.report || html === undefined) {
@@ -70,7 +85,7 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
         continue;
       }
       const { title, organization, year, published } = loaded.report;
-      members.push({ file: input.path, key: keys.get(input.path)!, organization, toPrint: { html, about: { title, organization, year, ...(published ? { published } : {}) } } });
+      members.push({ file: input.path, key: keyOf.get(input.path)!, organization, toPrint: { html, about: { title, organization, year, ...(published ? { published } : {}) } } });
     }
     const { ordered, unmatched } = orderReports(members, list);
     base.unlisted.push(...unmatched);
@@ -100,12 +115,19 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
     chars.add('hei', '目录');
     chars.add('body', `${date ?? ''}0123456789—`);
 
-    const printer = await startPrinter(inputs, Math.max(1, options.jobs ?? 2), options, { unused: new AbortController().signal, onLaunch: () => undefined, profileFiles: cache.files, texts: chars.texts });
+    stopIfInterrupted();
+    // An interruption while the browser starts gives it up as soon as it is up.
+    const printer = await startPrinter(inputs, Math.max(1, options.jobs ?? 2), options, { unused: signal ?? new AbortController().signal, onLaunch: () => undefined, profileFiles: cache.files, texts: chars.texts });
+    // An interruption ends the browser at once: the documents being printed fail.
+    const onAbort = () => void printer.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     let front: Uint8Array;
     let numbers: Uint8Array;
     let placement: ReturnType<typeof placeParts>;
     try {
-      await printMissing(printer, ordered, outDir, options.jobs ?? 2, base.printed);
+      stopIfInterrupted();
+      await printMissing(printer, ordered, outDir, options.jobs ?? 2, base.printed, signal);
+      stopIfInterrupted();
       const parts = infos();
       const pages = parts.map((p) => p.pages);
       const starts = placeParts(0, pages, options.duplex).parts.map((p) => p.start);
@@ -121,8 +143,11 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
       numbers = await printNumbers(printer, placement.bodyPages, readFileSync(join(TEMPLATES_DIR, '_base', 'base.css'), 'utf8'));
       trace('volume: page numbers printed');
     } finally {
-      await printer.close();
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) await printer.abort();
+      else await printer.close();
     }
+    stopIfInterrupted();
     const parts = infos();
     const bytes = await assembleVolume({
       front,
@@ -142,22 +167,28 @@ export async function buildVolume(results: readonly FileResult[], keys: Readonly
       },
     });
     trace('volume: assembled');
+    stopIfInterrupted();
     await writeAtomic(volume.path, bytes);
     await writeVolumeKey(outDir, target, volumeKey);
     prune(outDir, new Set(ordered.map((m) => m.key)));
     trace(`volume: wrote ${volume.path}`);
     return done({ status: 'ok', pages: placement.totalPages });
   } catch (error) {
+    if (signal?.aborted) {
+      trace('volume: interrupted, nothing written');
+      return done({ status: 'interrupted' });
+    }
     return done({ status: 'failed', error: error as Error });
   }
 }
 
 /** Prints, a few at once, the reports not printed for a volume before, and keeps each. */
-async function printMissing(printer: PrintService, members: readonly Member[], outDir: string, jobs: number, printed: string[]): Promise<void> {
+async function printMissing(printer: PrintService, members: readonly Member[], outDir: string, jobs: number, printed: string[], signal?: AbortSignal): Promise<void> {
   for (const m of members) if (m.part) trace(`volume: reused ${m.file}`);
   const queue = members.filter((m) => !m.part);
   const worker = async () => {
-    for (let m = queue.shift(); m; m = queue.shift()) {
+    // An interruption starts no new report.
+    for (let m = queue.shift(); m && !signal?.aborted; m = queue.shift()) {
       const part = await printPart(printer, m.toPrint!.html, m.toPrint!.about);
       await writePart(outDir, m.key, part);
       m.part = part;
