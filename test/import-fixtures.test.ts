@@ -112,8 +112,17 @@ test('text copied from a page: tables by position, the row whose numbers ran tog
     assert.match(r.stdout, /3 parts could not be placed/);
     assert.match(r.stdout, /line 1: text before the title: 首页 > 政府信息公开 > 政府信息公开年报/);
     assert.match(r.stdout, /line 27: table row with its numbers run together \(cell boundaries lost\), not split: 一、本年新收政府信息公开申请数量125003020/);
-    assert.match(r.stdout, /line 64: text after the signature: 【打印本页】【关闭窗口】/);
+    assert.match(r.stdout, /line 64: the site's footer, navigation or buttons: 【打印本页】【关闭窗口】/);
     assert.match(r.stdout, /error NB5001 .*一、本年新收政府信息公开申请数量/);
+    // The same copy from a PDF: table 四's values row separated by spaces.
+    const pdf = join(dir, 'pdf.txt');
+    writeFileSync(pdf, readFileSync(file, 'utf8').replace(/^0(\t0){14}$/m, '2 1 0 0 3 0 0 0 0 0 0 0 0 0 0'));
+    const fromPdf = runCli(['import', pdf, '--lang', 'zh-CN']);
+    assert.match(fromPdf.stdout, /^已从 \S+pdf\.txt 导入，写入 /, 'a space between the path and 导入');
+    const spaced = load(readFileSync(join(dir, 'pdf.yaml'), 'utf8')) as Doc;
+    assert.deepEqual(spaced.tables.review.reconsideration, { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 });
+    assert.equal(spaced.sections[3].text, undefined);
+    assert.doesNotMatch(fromPdf.stdout, /NB5001 .*行政复议/);
   } finally {
     cleanup();
   }
@@ -137,7 +146,12 @@ test('import refuses to overwrite without --force, and says why a source cannot 
     writeFileSync(join(dir, 'broken.docx'), 'not a zip');
     const broken = runCli(['import', join(dir, 'broken.docx'), '--lang', 'zh-CN']);
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /无法读取 Word 文档/);
+    assert.match(broken.stderr, /broken\.docx 不是有效的 Word 文档（\.docx）/);
+    assert.doesNotMatch(broken.stderr, /[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}|https?:/, "the zip library's English words and URL stay out of the Chinese sentence");
+    const en = runCli(['import', join(dir, 'broken.docx'), '--lang', 'en']);
+    assert.match(en.stderr, /broken\.docx is not a valid Word document \(\.docx\)/);
+    const traced = runCli(['import', join(dir, 'broken.docx'), '--lang', 'en'], { env: { NIANBAO_TRACE: '1' } });
+    assert.match(traced.stderr, /is not a valid Word document \(\.docx\): open it in Word and save it as \.docx again: \S/, 'the library says why, after a colon, when traced');
   } finally {
     cleanup();
   }

@@ -113,8 +113,8 @@ test('title, organization, year, published and signature; text after the signatu
   assert.equal(report.published, '2025-01-24');
   assert.equal(report.date, '2025-01-22');
   assert.deepEqual(report.intro, ['导语。']);
-  assert.deepEqual(unplaced.map((u) => [u.kind, u.detail, u.loc.line]), [['before-title', '首页 > 信息公开', 1], ['after-signature', '【关闭窗口】', 9]]);
-  assert.match(yaml, /^# 落款之后的文字（原文第 9 行）：【关闭窗口】$/m);
+  assert.deepEqual(unplaced.map((u) => [u.kind, u.detail, u.loc.line]), [['before-title', '首页 > 信息公开', 1], ['page-footer', '【关闭窗口】', 9]]);
+  assert.match(yaml, /^# 网页的页脚、导航或按钮（不是报告正文）（原文第 9 行）：【关闭窗口】$/m);
   assert.match(yaml, /^# 标题之前的文字（原文第 1 行）：首页 > 信息公开$/m);
   // The date line above the title is the page's word on the report, not navigation.
   const above = importReport(textBlocks('发布日期：2025-01-24\n澄川市水务局2024年政府信息公开工作年度报告\n一、总体情况'), options);
@@ -131,4 +131,67 @@ test('a table of the section with one header row becomes its table:; a table nia
   assert.deepEqual(report.sections[0]!.tables, [{ title: '公开渠道', unit: '条', columns: ['渠道', '条数'], rows: [['门户网站', 120], ['政务微信', 36]], note: '注：含转载。' }]);
   assert.deepEqual(unplaced.map((u) => [u.kind, u.detail, u.loc.line]), [['table', '季度 | 办理', 3], ['table', '按时 | 延期', 3], ['table', '一季度 | 3 | 0', 3]]);
   assert.match(yaml, /^ {4}# TODO 未能识别的表格，原样保留（原文第 3 行）：一季度 \| 3 \| 0$/m);
+});
+
+test('a title set on two lines keeps its organization; with none, the page <title>, a 来源 line or the signature names it, and the import says so', () => {
+  const page = (title: string, head = '') => `<html><head><title>${head}</title></head><body>${title}<p>一、总体情况</p><p>内容。</p></body></html>`;
+  const twoLines = importReport(htmlBlocks(page('<p align=center><strong>澄川市水务局</strong></p><p align=center><strong>2024年政府信息公开工作年度报告</strong></p>')), options);
+  assert.deepEqual([twoLines.report.title, twoLines.report.organization], ['澄川市水务局\n2024年政府信息公开工作年度报告', '澄川市水务局']);
+  assert.deepEqual(twoLines.unplaced, [], 'the organization line is the title, not text before it');
+  assert.match(twoLines.yaml, /^title: \|\n {2}澄川市水务局\n {2}2024年政府信息公开工作年度报告\norganization: 澄川市水务局$/m);
+  assert.match(twoLines.yaml, /^# 推断：标题分两行排.*：澄川市水务局2024年政府信息公开工作年度报告$/m);
+  assert.deepEqual(twoLines.report.inferred.map((i) => [i.field, i.from]), [['title', 'title-lines']]);
+  // Set like the title (bold, centred) though its name ends otherwise; and in copied text, by its ending alone.
+  const alike = importReport(htmlBlocks(page('<h1>澄川市城东区人民法院执行局分中心驻站联络点</h1><h1>2024年政府信息公开工作年度报告</h1>')), options).report;
+  assert.equal(alike.organization, '澄川市城东区人民法院执行局分中心驻站联络点');
+  assert.equal(importReport(textBlocks('澄川市城东区卫生健康委员会\n2024年政务公开工作年度报告\n一、总体情况'), options).report.organization, '澄川市城东区卫生健康委员会');
+  // Navigation above a year-first title is not joined; the page's <title> names the organization.
+  const nav = importReport(htmlBlocks(page('<p>首页 &gt; 信息公开</p><p>2024年政府信息公开工作年度报告</p>', '2024年政府信息公开工作年度报告-澄川市水务局')), options);
+  assert.deepEqual([nav.report.title, nav.report.organization], ['2024年政府信息公开工作年度报告', '澄川市水务局']);
+  assert.deepEqual(nav.report.inferred.map((i) => [i.from, i.value]), [['page-title', '澄川市水务局']]);
+  assert.match(nav.yaml, /^# 推断：标题中没有发布机关，取自网页标题（原文第 1 行）：澄川市水务局$/m);
+  const source = importReport(textBlocks('2024年政府信息公开工作年度报告\n来源：澄川市交通运输局　浏览次数：12\n一、总体情况'), options).report;
+  assert.deepEqual([source.organization, source.inferred[0]?.from], ['澄川市交通运输局', 'source-line']);
+  const signed = importReport(textBlocks('2024年政府信息公开工作年度报告\n一、总体情况\n内容。\n澄川市交通运输局\n2025年1月20日'), options).report;
+  assert.deepEqual([signed.organization, signed.inferred[0]?.from], ['澄川市交通运输局', 'signature']);
+});
+
+test("with no signature, the site's footer ends the report: its lines, <footer>, <nav> and share or print boxes are kept as comments, never as text", () => {
+  const html = `<body><nav>首页 | 信息公开</nav><div id="printContent"><p>澄川市水务局2024年政府信息公开工作年度报告</p>
+<div class="share-box">分享到：微信 微博</div>
+<p>一、总体情况</p><p>内容，技术支持由本局信息中心提供。</p><p>六、其他需要报告的事项</p><p>无。</p></div>
+<p>上一篇：澄川市水务局2023年政府信息公开工作年度报告</p><p>访问量：1024</p>
+<p>字号：大 中 小</p><p>主办单位：澄川市水务局</p><p>网站标识码3301000001 浙ICP备12345678号</p>
+<footer><p>澄川市水务局版权所有</p><p>2025-01-24</p></footer></body>`;
+  const { report, yaml, unplaced } = importReport(htmlBlocks(html), options);
+  const last = report.sections.at(-1)!;
+  assert.deepEqual(last.paragraphs, ['无。']);
+  assert.deepEqual(report.sections[0]!.paragraphs, ['内容，技术支持由本局信息中心提供。'], 'the words inside a sentence are the report');
+  assert.equal(report.date, undefined, "a date in the site's footer is no signature");
+  assert.deepEqual(unplaced.map((u) => [u.kind, u.loc.line]), [['before-title', 1], ['page-footer', 2], ['page-footer', 4], ['page-footer', 4], ['page-footer', 5], ['page-footer', 5], ['page-footer', 5], ['page-footer', 6], ['page-footer', 6]]);
+  assert.match(yaml, /^# 网页的页脚、导航或按钮（不是报告正文）（原文第 5 行）：网站标识码3301000001 浙ICP备12345678号$/m);
+  // Copied text: the footer's lines, and a view counter under the title is the page's word on the report.
+  const copied = importReport(textBlocks('澄川市水务局2024年政府信息公开工作年度报告\n来源：本局　浏览次数：12\n一、总体情况\n内容。\n分享到：\n【打印】【关闭】\n扫一扫在手机打开当前页'), options);
+  assert.deepEqual(copied.report.sections[0]!.paragraphs, ['内容。']);
+  assert.deepEqual(copied.unplaced.map((u) => [u.kind, u.loc.line]), [['page-footer', 5], ['page-footer', 6], ['page-footer', 7]]);
+});
+
+const REVIEW_HEAD = '四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n';
+
+test('table 四 in copied text: a values row separated by spaces, one number a line, or the headers themselves spaced, read by position; any other count a TODO at the table', () => {
+  const read = (values: string, head = REVIEW_HEAD, tables = gov2021) => importReport(textBlocks(`某局2022年政府信息公开工作年度报告\n${head}${values}\n五、存在的主要问题及改进情况\n内容。`), { ...options, profileFor: () => ({ name: 'gov-2021', tables }) });
+  const spaced = read('2 1 0 0 3 0 0 0 0 0 0 0 0 0 0');
+  assert.deepEqual((load(spaced.yaml) as any).tables.review.reconsideration, { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 });
+  assert.deepEqual(spaced.report.sections[0]!.paragraphs, []);
+  assert.deepEqual(spaced.unplaced, []);
+  const perLine = read(['2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0', '0'].join('\n'), REVIEW_HEAD.replace(/\t/g, ' '));
+  assert.deepEqual((load(perLine.yaml) as any).tables.review.litigation_direct, { upheld: 0, corrected: 1, other: 0, pending: 0 }, '12 values: no totals');
+  assert.deepEqual([perLine.report.sections[0]!.paragraphs, perLine.unplaced], [[], []]);
+  // The 2019 format's table 四 too.
+  const gov2019 = loadProfile(resolveProfileDir('gov-2019', process.cwd())).tables;
+  assert.equal((load(read('0 0 0 0 0 1 0 0 0 1 0 0 0 0 0', REVIEW_HEAD, gov2019).yaml) as any).tables.review.litigation_direct.total, 1);
+  const wrong = read('2 1 0 0 3 0 0 0\n0 0 0');
+  assert.deepEqual(wrong.report.sections[0]!.paragraphs, [], 'never text of the report');
+  assert.deepEqual(wrong.unplaced.map((u) => [u.kind, u.detail, u.loc.line]), [['values-unfit', '2 1 0 0 3 0 0 0', 6], ['values-unfit', '0 0 0', 7]]);
+  assert.match(wrong.yaml, /^ {4}# TODO 表头下只有数字的一行，个数与这张表的单元格数不符.*（原文第 6 行）：2 1 0 0 3 0 0 0$/m);
 });

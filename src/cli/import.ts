@@ -33,12 +33,14 @@ export function addImportCommand(program: Command, ctx: CommandContext): void {
       }
       if ('exists' in result) throw new UsageError(ctx.t.exists(result.exists));
       if ('unreadable' in result) throw new UsageError(t.unreadable(result.unreadable, result.reason, result.detail));
-      const { written, unplaced, run } = result;
+      const { written, unplaced, inferred, run } = result;
       if (ctx.reporter() === 'json') {
         const places = unplaced.map((u) => ({ kind: u.kind, detail: u.detail, ...u.loc }));
-        ctx.io.stdout(`${JSON.stringify({ written, unplaced: places, check: runToJson(run, 'check', ctx.lang) }, null, 2)}\n`);
+        const guesses = inferred.map((i) => ({ field: i.field, from: i.from, value: i.value, ...i.loc }));
+        ctx.io.stdout(`${JSON.stringify({ written, inferred: guesses, unplaced: places, check: runToJson(run, 'check', ctx.lang) }, null, 2)}\n`);
       } else {
         const lines = [t.wrote(file, written, result.encoding)];
+        if (inferred.length) lines.push(t.inferredHeader, ...inferred.map((i) => `  ${t.inferred(i, t.where(i.loc))}`));
         if (unplaced.length) lines.push(t.unplacedHeader(unplaced.length), ...unplaced.map((u) => `  ${t.where(u.loc)}${ctx.lang === 'en' ? ': ' : '：'}${t.kind[u.kind]}${ctx.lang === 'en' ? ': ' : '：'}${clip(u.detail)}`));
         else lines.push(t.allPlaced);
         lines.push('', t.checking(written), formatRun(run, { lang: ctx.lang, color: ctx.color(), command: 'check' }));

@@ -29,7 +29,13 @@ export type Block =
       readonly loc: Loc;
       /** The heading and its text were one unit in the source (nianbao's own run-in markup). */
       readonly runIn?: boolean;
+      /** How the paragraph was set: all bold, centred (a title's look). */
+      readonly look?: TextLook;
+      /** The page's furniture (a <footer>, <nav>, share or print box), never the report's text. */
+      readonly chrome?: boolean;
     }
+  /** The page's own <title>, which may name the organization the report's title leaves out. */
+  | { readonly kind: 'page-title'; readonly text: string; readonly loc: Loc }
   | {
       readonly kind: 'table';
       /** Rows as written: a merged cell appears once, in its first row. */
@@ -44,6 +50,12 @@ export type Block =
   | { readonly kind: 'lost'; readonly what: LostKind; readonly detail: string; readonly loc: Loc }
   | { readonly kind: 'chart'; readonly chart: ImportedChart; readonly loc: Loc };
 
+/** How a paragraph of a page or Word document was set. */
+export interface TextLook {
+  readonly bold?: boolean;
+  readonly centered?: boolean;
+}
+
 /** A chart of nianbao's own pages (its figure says what it drew), as a section's `chart:`. */
 export interface ImportedChart {
   readonly title: string;
@@ -56,7 +68,7 @@ export interface ImportedChart {
 export const RUN_IN_END = '\u2029';
 
 /** Why a part of the source has no place in the report file (it is kept there as a comment). */
-export type UnplacedKind = LostKind | 'chart' | 'table' | 'row-run-together' | 'row-unknown' | 'cell-text' | 'row-duplicate' | 'before-title' | 'after-signature';
+export type UnplacedKind = LostKind | 'chart' | 'table' | 'row-run-together' | 'row-unknown' | 'cell-text' | 'row-duplicate' | 'before-title' | 'after-signature' | 'page-footer' | 'values-unfit';
 
 /** A part of the source that could not be placed: what it is, what it said, where it stood. */
 export interface Unplaced {

@@ -9,6 +9,7 @@ import type { ImportedChart, Loc, Unplaced } from './blocks.js';
 import type { GeneralTableOut, ImportedSection } from './headings.js';
 import type { ImportedCell, ImportedTable } from './national.js';
 import type { ImportedReport } from './outline.js';
+import type { Inferred } from './title.js';
 import type { RowDef, TableDef } from '../tables/definitions.js';
 
 /** Where the written file points for its schema, and what it was imported from. */
@@ -43,6 +44,8 @@ export function noteText(u: Unplaced): string {
     'row-duplicate': 'TODO 表格中重复出现的行（只取了第一行）',
     'before-title': '标题之前的文字',
     'after-signature': '落款之后的文字',
+    'page-footer': '网页的页脚、导航或按钮（不是报告正文）',
+    'values-unfit': 'TODO 表头下只有数字的一行，个数与这张表的单元格数不符，无法按位置填入，请按原表填写',
   };
   return `# ${what[u.kind]}（${whereZh(u.loc)}）：${oneLine(u.detail)}`;
 }
@@ -56,7 +59,8 @@ export function emitYaml(report: ImportedReport, options: EmitOptions): string {
     ...report.meta.map((m) => `# 原页面：${oneLine(m)}`),
     ...report.before.map(noteText),
     `profile: ${report.profile}`,
-    report.title ? `title: ${plain(report.title)}` : '# TODO 未找到标题（title）',
+    ...report.inferred.map(inferredNote),
+    ...(report.title ? titleLines(report.title) : ['# TODO 未找到标题（title）']),
     report.organization ? `organization: ${plain(report.organization)}` : '# TODO 未找到发布机关（organization）',
     ...(report.signature ? [`signature: ${plain(report.signature)}`] : []),
     report.year ? `year: ${report.year}` : '# TODO 未找到报告年度（year）',
@@ -71,6 +75,17 @@ export function emitYaml(report: ImportedReport, options: EmitOptions): string {
   if (tables.length) lines.push('tables:', ...tables.flatMap((def) => tableLines(def, report.tables.get(def.key)!)));
   lines.push(...report.after.map(noteText));
   return `${lines.join('\n')}\n`;
+}
+
+/** The title: one line, or a block of the lines it was set on. */
+function titleLines(title: string): string[] {
+  return title.includes('\n') ? ['title: |', ...title.split('\n').map((line) => `  ${line}`)] : [`title: ${plain(title)}`];
+}
+
+/** What a comment says of a value taken from elsewhere than where a report says it. */
+export function inferredNote(i: Inferred): string {
+  const from = { 'title-lines': '标题分两行排，已把上一行的发布机关并入标题', 'page-title': '标题中没有发布机关，取自网页标题', 'source-line': '标题中没有发布机关，取自“来源”一行', signature: '标题中没有发布机关，取自落款' }[i.from];
+  return `# 推断：${from}（${whereZh(i.loc)}）：${oneLine(i.value)}`;
 }
 
 /** Paragraphs as the lines of a block scalar, a blank line between them. */

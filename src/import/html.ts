@@ -7,7 +7,7 @@
  */
 
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { RUN_IN_END, tidyText, type Block, type ImportedChart, type Loc, type SourceCell } from './blocks.js';
+import { RUN_IN_END, tidyText, type Block, type ImportedChart, type Loc, type SourceCell, type TextLook } from './blocks.js';
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -27,6 +27,24 @@ const ATTACHMENT = /\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:[?
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const BOLD = new Set(['b', 'strong', 'h1', 'h2', 'h3']);
+/** Words of an id or class that name the page's furniture, and words that name its content (printContent is the report). */
+const CHROME_WORD = /^(footer|foot|nav|navbar|navigation|menu|share|bdshare|print|breadcrumb|crumb|crumbs)$/;
+const CONTENT_WORD = /^(content|article|body|main|text|con|detail|zoom|doc|info)$/;
+
+/** Whether an element is the page's furniture: <footer>, <nav> (not an article's own: its signature, its contents), or a container its id or class names so. */
+function isChrome(el: Element, tag: string, inArticle: boolean): boolean {
+  if (tag === 'footer' || tag === 'nav') return !inArticle;
+  return `${attr(el, 'id') ?? ''} ${attr(el, 'class') ?? ''}`.split(/\s+/).some((name) => {
+    const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/);
+    return words.some((w) => CHROME_WORD.test(w)) && !words.some((w) => CONTENT_WORD.test(w));
+  });
+}
+
+/** Whether an element centres its text (align=center, text-align: center, <center>). */
+function centres(el: Element, tag: string): boolean {
+  return tag === 'center' || /^center$/i.test(attr(el, 'align') ?? '') || /text-align\s*:\s*center/i.test(attr(el, 'style') ?? '');
+}
 
 /** Reads `html` into blocks, in reading order. Pure. */
 export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
@@ -38,6 +56,11 @@ export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
   let bufferLoc: Loc | undefined;
   let runIn = false;
   let pending: Block[] = [];
+  let pageTitle: Block | undefined;
+  // Text set bold or centred, and whether the walk is inside the page's furniture.
+  const depth = { bold: 0, centered: 0, chrome: 0, article: 0 };
+  let bold = '';
+  let centered = '';
 
   const lineOf = (node: Node): Loc => ({ line: ('sourceCodeLocation' in node && node.sourceCodeLocation?.startLine) || 1 });
   const here = (node: Node): Loc => (options.docx ? { paragraph: Math.max(counters.paragraph, 1) } : lineOf(node));
@@ -45,9 +68,11 @@ export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
     const text = tidyText(buffer);
     // A paragraph that is only an attachment link (附件：…pdf) lives on in its `lost` block.
     const rest = linkText ? tidyText(text.replace(tidyText(linkText), '')) : text;
-    if (text && !(linkText && /^(附件\s*\d*\s*[:：.、]?\s*)?$/.test(rest))) out.push({ kind: 'text', text, loc: bufferLoc ?? { line: 1 }, ...(runIn ? { runIn: true } : {}) });
+    const look: TextLook = { ...(tidyText(bold) === text ? { bold: true } : {}), ...(tidyText(centered) === text ? { centered: true } : {}) };
+    const marks = { ...(runIn ? { runIn: true } : {}), ...(Object.keys(look).length ? { look } : {}), ...(depth.chrome ? { chrome: true } : {}) };
+    if (text && !(linkText && /^(附件\s*\d*\s*[:：.、]?\s*)?$/.test(rest))) out.push({ kind: 'text', text, loc: bufferLoc ?? { line: 1 }, ...marks });
     out.push(...pending);
-    buffer = linkText = '';
+    buffer = linkText = bold = centered = '';
     bufferLoc = undefined;
     runIn = false;
     pending = [];
@@ -61,6 +86,8 @@ export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
       const value = (node as DefaultTreeAdapterMap['textNode']).value;
       if (!bufferLoc && value.trim()) bufferLoc = here(node);
       buffer += value;
+      if (depth.bold) bold += value;
+      if (depth.centered) centered += value;
       return;
     }
     if (!isElement(node)) {
@@ -68,6 +95,11 @@ export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
       return;
     }
     const tag = node.tagName.toLowerCase();
+    const titleEl = tag === 'title' ? node : tag === 'head' ? descendants(node, 'title')[0] : undefined;
+    if (titleEl && !pageTitle) {
+      const text = tidyText(titleEl.childNodes.map(textOf).join(''));
+      if (text) pageTitle = { kind: 'page-title', text, loc: lineOf(titleEl) };
+    }
     if (SKIP.has(tag) || attr(node, 'hidden') !== undefined) return;
     if (tag === 'table') {
       flush();
@@ -99,15 +131,19 @@ export function htmlBlocks(html: string, options: HtmlOptions = {}): Block[] {
     if (block && !bufferLoc) bufferLoc = here(node);
     // nianbao's own pages print a run-in heading and its first paragraph in one box.
     const startsRunIn = block && classes.includes(' run-in ');
+    const marks = { bold: BOLD.has(tag), centered: centres(node, tag), chrome: isChrome(node, tag, depth.article > 0), article: tag === 'article' };
+    if (marks.chrome && !block) flush();
+    for (const key of ['bold', 'centered', 'chrome', 'article'] as const) if (marks[key]) depth[key]++;
     for (const child of node.childNodes) walk(child, inRunIn || startsRunIn);
     // Where the run-in heading ends and its text begins (the heading need not end in 。).
     if (inRunIn && /^h[1-6]$/.test(tag)) buffer += RUN_IN_END;
     if (startsRunIn) runIn = true;
-    if (block) flush();
+    if (block || marks.chrome) flush();
+    for (const key of ['bold', 'centered', 'chrome', 'article'] as const) if (marks[key]) depth[key]--;
   };
   walk(doc, false);
   flush();
-  return out;
+  return pageTitle ? [pageTitle, ...out] : out;
 }
 
 /** A table's rows as written: each `<td>`/`<th>` once, with its spans. */

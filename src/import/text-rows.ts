@@ -28,6 +28,9 @@ export function textRow(defs: readonly TableDef[], text: string, loc: Loc): Text
     // A header or group label alone, or a row label alone on its line.
     if (numbers.length === 0) {
       if (isFormatLabel([table], label)) return { kind: 'label', table, record: { labels: [label], values: [], loc, source: text } };
+      // A header line whose cells a space separated (行政复议 行政诉讼, as a copy from a PDF gives it).
+      const cells = label.split(/[\s\u3000]+/);
+      if (cells.length > 1 && cells.every((cell) => isFormatLabel([table], cell))) return { kind: 'label', table, record: { labels: cells, values: [], loc, source: text } };
       continue;
     }
     // The label as one, or as the cells a space separated (（三）不予公开 1.属于国家秘密).

@@ -14,6 +14,7 @@ import type { Unplaced } from '../import/blocks.js';
 import { decodeHtml, decodePlain } from '../import/decode.js';
 import { docxToHtml } from '../import/docx.js';
 import { importReport, sourceBlocks, type SourceKind } from '../import/import.js';
+import type { Inferred } from '../import/title.js';
 import { loadProfile } from '../profiles/load.js';
 import { isProfilePath, resolveProfileDir } from '../profiles/profile.js';
 import { profileForYear } from '../profiles/skeleton.js';
@@ -30,7 +31,7 @@ export interface ImportOptions {
 
 /** What an import came to: written (and checked), an output already there, or a source that cannot be read. */
 export type ImportResult =
-  | { readonly written: string; readonly kind: SourceKind; readonly encoding?: string; readonly unplaced: readonly Unplaced[]; readonly run: RunResult }
+  | { readonly written: string; readonly kind: SourceKind; readonly encoding?: string; readonly unplaced: readonly Unplaced[]; readonly inferred: readonly Inferred[]; readonly run: RunResult }
   | { readonly exists: string }
   | { readonly unreadable: string; readonly reason: 'unsupported' | 'missing' | 'folder' | 'binary' | 'unknown-encoding' | 'docx' | 'io'; readonly detail?: string };
 
@@ -60,7 +61,8 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
     try {
       content = await docxToHtml(bytes);
     } catch (error) {
-      return { unreadable: file, reason: 'docx', detail: (error as Error).message };
+      // The zip library's own words (English, with its URLs) only when the run is traced.
+      return { unreadable: file, reason: 'docx', ...(process.env.NIANBAO_TRACE ? { detail: (error as Error).message } : {}) };
     }
   } else {
     const decoded = kind === 'html' ? decodeHtml(bytes) : decodePlain(bytes);
@@ -87,5 +89,5 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
   const imported = importReport(sourceBlocks(kind, content), { profileFor, schemaPath, from: basename(file) });
   await writeAtomic(out, imported.yaml);
   const run = await check([out]);
-  return { written: out, kind, ...(encoding ? { encoding } : {}), unplaced: imported.unplaced, run };
+  return { written: out, kind, ...(encoding ? { encoding } : {}), unplaced: imported.unplaced, inferred: imported.report.inferred, run };
 }
