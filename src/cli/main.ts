@@ -11,9 +11,9 @@ import { tablesText } from '../messages/tables.js';
 import { addImportCommand } from './import.js';
 import { addSiteCommand, writeSiteAfterBuild } from './site.js';
 import { siteCommandText } from '../messages/site.js';
-import { NoBrowserError } from '../print/find-browser.js';
 import { cliText } from '../messages/cli.js';
 import { withOrderList } from './order-file.js';
+import { readLangFlag, toolErrorSentence } from './words.js';
 import { buildOptionsFrom, checkOptionsFrom, reporterFrom, UsageError, type BuildFlags, type CheckFlags } from './options.js';
 import { detectLang, inLanguage, parseLang } from '../messages/lang.js';
 import { builtinProfiles, ProfileError } from '../profiles/profile.js';
@@ -234,23 +234,3 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     return 2;
   }
 }
-
-function readLangFlag(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--lang') return argv[i + 1] ?? '';
-    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
-  }
-  return undefined;
-}
-
-
-/** One sentence for a failure of the tool itself (exit code 2). */
-function toolErrorSentence(error: Error, lang: Lang): string {
-  const t = inLanguage(cliText, lang);
-  if (error instanceof NoBrowserError) return error.explicit ? t.noBrowserAt(error.explicit) : t.noBrowser;
-  if (error.name === 'BrowserLaunchError') return t.launchFailed(error.message);
-  return t.failed(error.message);
-}
-
-

@@ -6,10 +6,11 @@
 
 import { RUN_IN_END, type Block, type Unplaced } from './blocks.js';
 import { rowRecords, type RowRecord } from './grid.js';
-import { Outline, readHeading, type GeneralTableOut, type ImportedSection } from './headings.js';
-import { dateLine, readCell, readDate } from './labels.js';
-import { isFormatLabel, mapTable, type ImportedTable } from './national.js';
+import { Outline, readHeading, type ImportedSection } from './headings.js';
+import { dateLine, readDate } from './labels.js';
+import { mapTable, type ImportedTable } from './national.js';
 import { footerStart, isFurniture } from './footer.js';
+import { plainTable } from './plain-table.js';
 import { textRow } from './text-rows.js';
 import { headerTable, ValueLines } from './value-lines.js';
 import { findTitle, organizationElsewhere, range, TITLE_YEAR, type Inferred } from './title.js';
@@ -232,20 +233,4 @@ function readTable(block: Extract<Block, { kind: 'table' }>, defs: readonly Tabl
   if (plain && section) return void section.tables.push(plain);
   note(asUnplaced(block, 'table'));
   return undefined;
-}
-
-/** A table with one header row and no merged cells, as a section's `table:`; undefined for any other shape. */
-function plainTable(block: Extract<Block, { kind: 'table' }>): GeneralTableOut | undefined {
-  const [head, ...rows] = block.rows;
-  if (!head || rows.length === 0 || head.length < 2) return undefined;
-  if (block.rows.some((row) => row.length !== head.length || row.some((c) => c.rowspan > 1 || c.colspan > 1))) return undefined;
-  if (head.some((c) => c.text === '' || readCell(c.text).kind === 'number')) return undefined;
-  const value = (text: string): string | number => (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text) ? Number(text) : text);
-  const unit = /^(.*?)\s*单位[:：]\s*(\S+)$/.exec(block.caption ?? '');
-  return {
-    ...(unit?.[1] ? { title: unit[1] } : block.caption && !unit ? { title: block.caption } : {}),
-    ...(unit ? { unit: unit[2]! } : {}),
-    columns: head.map((c) => c.text),
-    rows: rows.map((row) => row.map((c, i) => (i === 0 ? c.text : value(c.text)))),
-  };
 }
