@@ -7,6 +7,8 @@
  * (about a millisecond, and deterministic). Anything else goes through pdf-lib.
  */
 
+import type { PDFDocument } from 'pdf-lib';
+
 /** What the PDF's Info dictionary says about the document. */
 export interface PdfMetadata {
   readonly title: string;
@@ -97,6 +99,12 @@ async function rewriteWithPdfLib(pdf: Uint8Array, meta: PdfMetadata): Promise<Ui
   // Loaded only when needed: pdf-lib takes a quarter of a second to import.
   const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  setPdfInfo(doc, meta);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** Writes `meta` into a pdf-lib document's Info and catalog (title shown in the window, language, fixed dates). */
+export function setPdfInfo(doc: PDFDocument, meta: PdfMetadata): void {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -106,5 +114,4 @@ async function rewriteWithPdfLib(pdf: Uint8Array, meta: PdfMetadata): Promise<Ui
   doc.setLanguage(meta.language);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
